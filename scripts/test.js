@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Runs every test layer one after another (build → unit → integration → e2e), each under a hard
+// timeout so a silent hang fails with a clear message instead of blocking CI, then prints one
+// closing line "tests: N passed, N failed" over all layers.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const reporter = path.join(root, 'test', 'support', 'count-reporter.js');
+
+const layers = [
+  { name: 'build', command: ['npm', 'run', '--silent', 'build:test'], timeoutSeconds: 300 },
+  {
+    name: 'unit',
+    command: [process.execPath, mocha, '--reporter', reporter, '--timeout', '20000', 'out/test/unit/**/*.test.js'],
+    timeoutSeconds: 600,
+    counted: true,
+  },
+  { name: 'integration', command: [process.execPath, 'out/test/integration/run.js'], timeoutSeconds: 900, counted: true, optionalFile: 'out/test/integration/run.js' },
+  {
+    name: 'e2e',
+    command: [process.execPath, mocha, '--reporter', reporter, '--timeout', '120000', 'out/test/e2e/**/*.test.js'],
+    timeoutSeconds: 1200,
+    counted: true,
+    optionalDir: 'out/test/e2e',
+  },
+];
+
+const only = process.argv.slice(2);
+
+function run(layer, env) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(layer.command[0], layer.command.slice(1), { cwd: root, env, stdio: 'inherit', detached: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n✖ ${layer.name}: no result after ${layer.timeoutSeconds} s; stopping it. A test or a process it started hangs.`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, layer.timeoutSeconds * 1000);
+    const stop = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } process.exit(130); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      resolve({ ok: !timedOut && code === 0, code, signal, timedOut, seconds });
+    });
+  });
+}
+
+function hasTests(layer) {
+  if (layer.optionalFile) return fs.existsSync(path.join(root, layer.optionalFile));
+  if (layer.optionalDir) {
+    const dir = path.join(root, layer.optionalDir);
+    return fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.test.js'));
+  }
+  return true;
+}
+
+async function main() {
+  const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-stats-')), 'stats.jsonl');
+  const results = [];
+  for (const layer of layers) {
+    if (only.length && layer.name !== 'build' && !only.includes(layer.name)) continue;
+    if (!hasTests(layer)) {
+      console.log(`\n▶ ${layer.name}: no tests in this layer`);
+      continue;
+    }
+    console.log(`\n▶ ${layer.name}`);
+    const env = { ...process.env, TEST_STATS_FILE: statsFile, TEST_LAYER: layer.name };
+    const result = await run(layer, env);
+    results.push({ layer, ...result });
+    console.log(`${result.ok ? '✔' : '✖'} ${layer.name} ${result.ok ? 'passed' : 'FAILED'} in ${result.seconds} s`);
+    if (layer.name === 'build' && !result.ok) break;
+  }
+  const counts = fs.existsSync(statsFile)
+    ? fs.readFileSync(statsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    : [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const { layer, ok } of results) {
+    const mine = counts.filter((c) => c.layer === layer.name);
+    for (const c of mine) { passed += c.passes; failed += c.failures; skipped += c.pending; }
+    if (!ok && !mine.some((c) => c.failures > 0)) failed += 1; // a crash, hang or build error counts as a failure
+  }
+  console.log('\nLayers: ' + results.map((r) => `${r.layer.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds} s)`).join(', '));
+  if (skipped > 0) console.log(`${skipped} skipped test(s): a skipped test is not a pass; remove the skip or the test.`);
+  console.log(`tests: ${passed} passed, ${failed + skipped} failed`);
+  process.exit(failed + skipped > 0 || results.some((r) => !r.ok) ? 1 : 0);
+}
+
+main();

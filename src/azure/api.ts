@@ -1,0 +1,49 @@
+// The one interface the VS Code side uses to reach Azure. Implemented on the official SDK in
+// armVpnApi.ts; created lazily by createAzureVpnApi so activation loads no Azure package.
+import type { Cloud, CloudName, CustomCloudSettings } from './clouds';
+import type {
+  Connection,
+  ConnectionRef,
+  LocalNetworkGateway,
+  NewConnection,
+  OperationOptions,
+  ResourceGroupRef,
+  Subscription,
+  Tenant,
+  VirtualNetworkGateway,
+} from './model';
+
+export type AuthenticationMethod = 'vscode' | 'azureCli' | 'environment';
+
+export interface AzureSettings {
+  cloud: CloudName;
+  customCloud?: CustomCloudSettings;
+  authentication: AuthenticationMethod;
+  tenantId?: string;
+}
+
+/** Asks VS Code's Microsoft authentication provider for a token, silently (no prompt). */
+export interface VsCodeTokenSource {
+  getToken(scopes: string[], tenantId?: string): Promise<{ token: string; expiresOnTimestamp: number } | undefined>;
+}
+
+export interface AzureVpnApi {
+  readonly cloud: Cloud;
+  listTenants(): Promise<Tenant[]>;
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Resource groups that hold at least one virtual network gateway: one paged call per subscription. */
+  listGatewayResourceGroups(subscriptionId: string): Promise<ResourceGroupRef[]>;
+  listGateways(group: ResourceGroupRef): Promise<VirtualNetworkGateway[]>;
+  /** Every virtual network gateway of a subscription (to pick the other end of a Vnet2Vnet). */
+  listAllGateways(subscriptionId: string): Promise<VirtualNetworkGateway[]>;
+  listLocalNetworkGateways(subscriptionId: string): Promise<LocalNetworkGateway[]>;
+  listConnections(gateway: VirtualNetworkGateway): Promise<Connection[]>;
+  getConnection(ref: ConnectionRef): Promise<Connection>;
+  getSharedKey(ref: ConnectionRef): Promise<string>;
+  /** Sets the key, then waits until the connection is no longer Updating. */
+  setSharedKey(ref: ConnectionRef, key: string, options?: OperationOptions): Promise<void>;
+  /** Asks Azure for a new random key of that length, then waits until the connection is no longer Updating. */
+  resetSharedKey(ref: ConnectionRef, keyLength: number, options?: OperationOptions): Promise<void>;
+  deleteConnection(ref: ConnectionRef, options?: OperationOptions): Promise<void>;
+  createConnection(spec: NewConnection, options?: OperationOptions): Promise<Connection>;
+}

@@ -1,0 +1,101 @@
+// The Azure clouds the extension can talk to, and where each one's endpoints are.
+
+export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' | 'Custom';
+
+export interface CustomCloudSettings {
+  resourceManagerEndpoint?: string;
+  authorityHost?: string;
+  resourceManagerAudience?: string;
+  portalUrl?: string;
+}
+
+export interface Cloud {
+  name: CloudName;
+  resourceManagerEndpoint: string;
+  authorityHost: string;
+  /** The token audience of Azure Resource Manager; the scope asked for is `${audience}/.default`. */
+  resourceManagerAudience: string;
+  portalUrl: string;
+}
+
+const knownClouds: Record<Exclude<CloudName, 'Custom'>, Cloud> = {
+  AzureCloud: {
+    name: 'AzureCloud',
+    resourceManagerEndpoint: 'https://management.azure.com',
+    authorityHost: 'https://login.microsoftonline.com',
+    resourceManagerAudience: 'https://management.core.windows.net/',
+    portalUrl: 'https://portal.azure.com',
+  },
+  AzureChinaCloud: {
+    name: 'AzureChinaCloud',
+    resourceManagerEndpoint: 'https://management.chinacloudapi.cn',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    resourceManagerAudience: 'https://management.core.chinacloudapi.cn/',
+    portalUrl: 'https://portal.azure.cn',
+  },
+  AzureUSGovernment: {
+    name: 'AzureUSGovernment',
+    resourceManagerEndpoint: 'https://management.usgovcloudapi.net',
+    authorityHost: 'https://login.microsoftonline.us',
+    resourceManagerAudience: 'https://management.core.usgovcloudapi.net/',
+    portalUrl: 'https://portal.azure.us',
+  },
+};
+
+/** Names used by VS Code's `microsoft-sovereign-cloud.environment` setting. */
+const sovereignEnvironmentToCloud: Record<string, CloudName> = {
+  ChinaCloud: 'AzureChinaCloud',
+  USGovernment: 'AzureUSGovernment',
+  custom: 'Custom',
+};
+
+export function cloudFromSovereignEnvironment(environment: string | undefined): CloudName | undefined {
+  return environment ? sovereignEnvironmentToCloud[environment] : undefined;
+}
+
+export class CloudConfigurationError extends Error {}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function requireHttpsUrl(value: string | undefined, setting: string): string {
+  if (!value) {
+    throw new CloudConfigurationError(`The custom cloud needs "${setting}" in the azureVpn.customCloud setting.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CloudConfigurationError(`azureVpn.customCloud.${setting} is not a URL: "${value}".`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new CloudConfigurationError(`azureVpn.customCloud.${setting} must be an https:// URL.`);
+  }
+  return withoutTrailingSlash(value);
+}
+
+export function resolveCloud(name: CloudName, custom?: CustomCloudSettings): Cloud {
+  if (name !== 'Custom') {
+    return knownClouds[name];
+  }
+  const resourceManagerEndpoint = requireHttpsUrl(custom?.resourceManagerEndpoint, 'resourceManagerEndpoint');
+  const authorityHost = requireHttpsUrl(custom?.authorityHost, 'authorityHost');
+  const resourceManagerAudience = custom?.resourceManagerAudience || resourceManagerEndpoint;
+  return {
+    name,
+    resourceManagerEndpoint,
+    authorityHost,
+    resourceManagerAudience,
+    portalUrl: custom?.portalUrl ? withoutTrailingSlash(custom.portalUrl) : resourceManagerEndpoint,
+  };
+}
+
+/** The OAuth scope for Azure Resource Manager in this cloud (never public Azure's by accident). */
+export function armScope(cloud: Cloud): string {
+  return `${withoutTrailingSlash(cloud.resourceManagerAudience)}/.default`;
+}
+
+export function portalUrlForResource(cloud: Cloud, resourceId: string): string {
+  return `${cloud.portalUrl}/#resource${resourceId}`;
+}
