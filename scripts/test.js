@@ -63,6 +63,12 @@ function hasTests(layer) {
   return true;
 }
 
+/** Node reads NODE_EXTRA_CA_CERTS only at start: every test process gets the emulator's certificate up front. */
+async function emulatorCertificate() {
+  const { ensureCertificate } = require(path.join(root, 'out', 'test', 'emulator', 'server.js'));
+  return ensureCertificate();
+}
+
 async function main() {
   const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-stats-')), 'stats.jsonl');
   const results = [];
@@ -74,6 +80,7 @@ async function main() {
     }
     console.log(`\n▶ ${layer.name}`);
     const env = { ...process.env, TEST_STATS_FILE: statsFile, TEST_LAYER: layer.name };
+    if (layer.name !== 'build') env.NODE_EXTRA_CA_CERTS = await emulatorCertificate();
     const result = await run(layer, env);
     results.push({ layer, ...result });
     console.log(`${result.ok ? '✔' : '✖'} ${layer.name} ${result.ok ? 'passed' : 'FAILED'} in ${result.seconds} s`);

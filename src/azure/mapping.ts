@@ -1,0 +1,91 @@
+// Turns the SDK's models into the extension's model (model.ts). Shared keys are dropped here,
+// so nothing above the azure layer ever holds one by accident.
+import type * as network from '@azure/arm-network';
+import type {
+  Connection,
+  ConnectionStatus,
+  ConnectionType,
+  GatewayKind,
+  LocalNetworkGateway,
+  VirtualNetworkGateway,
+} from './model';
+import { nameFromId, parseResourceId } from './resourceId';
+
+type AnyConnection = network.VirtualNetworkGatewayConnection | network.VirtualNetworkGatewayConnectionListEntity;
+
+const connectionStatuses: ConnectionStatus[] = ['Connected', 'Connecting', 'NotConnected', 'Unknown'];
+const connectionTypes: ConnectionType[] = ['IPsec', 'Vnet2Vnet', 'ExpressRoute', 'VPNClient'];
+
+function withoutSecrets<T extends object>(resource: T): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(resource as Record<string, unknown>) };
+  delete copy.sharedKey;
+  delete copy.authorizationKey;
+  return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
+}
+
+export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
+  const id = resource.id ?? '';
+  const parts = parseResourceId(id);
+  const type = connectionTypes.find((t) => t === resource.connectionType) ?? 'IPsec';
+  const status = connectionStatuses.find((s) => s === resource.connectionStatus) ?? 'Unknown';
+  const auth = authenticationType ?? ('authenticationType' in resource ? resource.authenticationType : undefined);
+  const peerId = resource.localNetworkGateway2?.id ?? resource.virtualNetworkGateway2?.id ?? resource.peer?.id;
+  return {
+    id,
+    name: resource.name ?? parts.name,
+    subscriptionId: parts.subscriptionId,
+    resourceGroup: parts.resourceGroup,
+    location: resource.location ?? '',
+    type,
+    status,
+    provisioningState: resource.provisioningState ?? 'Unknown',
+    protocol: resource.connectionProtocol,
+    peerName: nameFromId(peerId),
+    peerId,
+    gateway1Id: resource.virtualNetworkGateway1?.id,
+    ingressBytes: resource.ingressBytesTransferred,
+    egressBytes: resource.egressBytesTransferred,
+    authenticationType: auth,
+    hasSharedKey: (type === 'IPsec' || type === 'Vnet2Vnet') && auth !== 'Certificate',
+    raw: withoutSecrets(resource),
+  };
+}
+
+function gatewayKind(gatewayType: string | undefined): GatewayKind {
+  if (gatewayType === 'Vpn') return 'Vpn';
+  if (gatewayType === 'ExpressRoute') return 'ExpressRoute';
+  if (gatewayType === 'LocalGateway') return 'LocalGateway';
+  return 'Other';
+}
+
+export function toGateway(resource: network.VirtualNetworkGateway): VirtualNetworkGateway {
+  const id = resource.id ?? '';
+  const parts = parseResourceId(id);
+  return {
+    id,
+    name: resource.name ?? parts.name,
+    subscriptionId: parts.subscriptionId,
+    resourceGroup: parts.resourceGroup,
+    location: resource.location ?? '',
+    kind: gatewayKind(resource.gatewayType),
+    sku: resource.sku?.name,
+    activeActive: resource.active === true,
+    vpnType: resource.vpnType,
+    provisioningState: resource.provisioningState,
+  };
+}
+
+export function toLocalNetworkGateway(resource: network.LocalNetworkGateway): LocalNetworkGateway {
+  const id = resource.id ?? '';
+  const parts = parseResourceId(id);
+  return {
+    id,
+    name: resource.name ?? parts.name,
+    subscriptionId: parts.subscriptionId,
+    resourceGroup: parts.resourceGroup,
+    location: resource.location ?? '',
+    gatewayIpAddress: resource.gatewayIpAddress,
+    fqdn: resource.fqdn,
+    addressPrefixes: resource.localNetworkAddressSpace?.addressPrefixes ?? [],
+  };
+}
