@@ -43,7 +43,7 @@ interface RestLikeError {
 const failedOperationPattern = /^The long-running operation has failed\. ([^.]*)\. ([\s\S]*)$/;
 
 function isAbort(error: RestLikeError): boolean {
-  return error.name === 'AbortError' || /operation was aborted|aborted/i.test(error.message ?? '') && error.name !== 'RestError';
+  return error.name === 'AbortError' || (error.name !== 'RestError' && /aborted/i.test(error.message ?? ''));
 }
 
 function isSignInFailure(error: RestLikeError): boolean {
@@ -73,8 +73,9 @@ function fromStatus(status: number, code: string | undefined, message: string): 
   return new AzureError('unknown', message, code, status);
 }
 
+/** ExpressRoute and certificate-authenticated connections have no key; Azure answers 400 for them. */
 function isNoSharedKeyCode(code: string | undefined, message: string): boolean {
-  return /sharedkey|preshared|shared key/i.test(`${code ?? ''} ${message}`) && /not (supported|applicable|allowed)|no shared key|does not have|cannot/i.test(message);
+  return /SharedKeyFor(ExpressRoute|Certificate)/i.test(code ?? '') || /no shared key|not use a shared key|shared key is not available/i.test(message);
 }
 
 /** Turns whatever the SDK threw into an AzureError (or StoppedWaitingError); never includes request bodies. */

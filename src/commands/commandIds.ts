@@ -1,0 +1,20 @@
+// Every command the extension registers. No vscode import, so a plain-Node test can compare it with
+// package.json; registerCommands.ts must give each id a handler (the type checker enforces it).
+export const commandIds = [
+  'azureVpn.refresh',
+  'azureVpn.selectSubscriptions',
+  'azureVpn.signIn',
+  'azureVpn.chooseSignInMethod',
+  'azureVpn.viewSharedKey',
+  'azureVpn.copySharedKey',
+  'azureVpn.setSharedKey',
+  'azureVpn.resetSharedKey',
+  'azureVpn.recoverSharedKey',
+  'azureVpn.showConnectionDetails',
+  'azureVpn.deleteConnection',
+  'azureVpn.createConnection',
+  'azureVpn.copyResourceId',
+  'azureVpn.openInPortal',
+] as const;
+
+export type CommandId = (typeof commandIds)[number];

@@ -1,0 +1,25 @@
+// Copy Resource ID and Open in Portal, for any Azure node (or a connection picked from the palette).
+import * as vscode from 'vscode';
+import { portalUrlForResource } from '../azure/clouds';
+import { isAzureResourceNode, type TreeNode } from '../tree/treeNode';
+import type { Services } from './services';
+import { connectionTarget } from './targets';
+
+async function resourceIdOf(services: Services, node: TreeNode | undefined, title: string): Promise<string> {
+  if (isAzureResourceNode(node)) {
+    return node.resourceId;
+  }
+  return (await connectionTarget(services, node, { withSharedKey: false, title })).id;
+}
+
+export async function copyResourceId(services: Services, node?: TreeNode): Promise<void> {
+  const resourceId = await resourceIdOf(services, node, 'Copy Resource ID');
+  await vscode.env.clipboard.writeText(resourceId);
+  void services.input.showMessage('info', `Copied the resource ID: ${resourceId}`, {});
+}
+
+export async function openInPortal(services: Services, node?: TreeNode): Promise<void> {
+  const resourceId = await resourceIdOf(services, node, 'Open in Portal');
+  const api = await services.azure.getApi();
+  await vscode.env.openExternal(vscode.Uri.parse(portalUrlForResource(api.cloud, resourceId)));
+}

@@ -1,0 +1,26 @@
+// Select Subscriptions…: a multi-select pick that writes the azureVpn.subscriptions filter.
+import { filterFromSelection, subscriptionFilterItems } from '../ui/pickerItems';
+import { withReadProgress } from '../ui/progress';
+import { subscriptionFilter, writeSubscriptionFilter } from '../ui/settings';
+import { answered, type Services } from './services';
+
+export async function selectSubscriptions(services: Services): Promise<void> {
+  const api = await services.azure.getApi();
+  const all = await withReadProgress('Reading your subscriptions…', () => api.listSubscriptions());
+  if (all.length === 0) {
+    void services.input.showMessage('info', 'This account has no subscriptions to choose from.', {});
+    return;
+  }
+  const chosen = answered(
+    await services.input.pickMany(subscriptionFilterItems(all, subscriptionFilter()), {
+      title: 'Select Subscriptions',
+      placeHolder: 'Select the subscriptions to show in the Connections view',
+    }),
+  );
+  if (chosen.length === 0) {
+    void services.input.showMessage('warning', 'Select at least one subscription; the filter was not changed.', {});
+    return;
+  }
+  await writeSubscriptionFilter(filterFromSelection(all, chosen));
+  services.tree.refresh();
+}

@@ -1,0 +1,18 @@
+// Copying a shared key: to the clipboard, a confirmation that never echoes the key, an audit line.
+import { clipboardClearSeconds } from '../ui/settings';
+import type { Services } from './services';
+
+/** `connection` names the connection by resource id and name (the key may be held for one Azure cannot be asked about now). */
+export async function copySharedKeyToClipboard(services: Services, connection: { id: string; name: string }, sharedKey: string): Promise<void> {
+  const seconds = clipboardClearSeconds();
+  await services.clipboard.copy(sharedKey, seconds);
+  services.log.audit({
+    who: services.azure.who(),
+    what: 'copied shared key',
+    connectionId: connection.id,
+    result: 'succeeded',
+    keyLength: sharedKey.length,
+  });
+  const when = seconds > 0 ? `It will be cleared from the clipboard in ${seconds} seconds.` : 'It stays on the clipboard until you copy something else.';
+  void services.input.showMessage('info', `Copied the shared key of '${connection.name}'. ${when}`, {});
+}

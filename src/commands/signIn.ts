@@ -1,0 +1,54 @@
+// Sign In and Choose Sign-in Method…: the VS Code Microsoft account, the Azure CLI, or the environment.
+import * as vscode from 'vscode';
+import type { AuthenticationMethod } from '../azure/api';
+import { readAzureSettings, writeAuthenticationMethod } from '../ui/settings';
+import { signInWithVsCodeAccount } from '../ui/vscodeTokenSource';
+import { answered, type Services } from './services';
+
+export async function signIn(services: Services): Promise<void> {
+  const method = readAzureSettings().authentication;
+  if (method === 'vscode') {
+    if (await signInWithVsCodeAccount()) {
+      services.azure.reset();
+      services.tree.refresh();
+    }
+    return;
+  }
+  if (method === 'azureCli') {
+    const choice = await services.input.showMessage(
+      'info',
+      'The extension signs in with the Azure CLI. Run "az login" in a terminal, then refresh the Connections view.',
+      {},
+      'Open Terminal',
+    );
+    if (choice === 'Open Terminal') {
+      const terminal = vscode.window.createTerminal('Azure sign-in');
+      terminal.show();
+      terminal.sendText('az login');
+    }
+    return;
+  }
+  void services.input.showMessage(
+    'info',
+    'The extension signs in with the environment credential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for VS Code, restart it, then refresh.',
+    {},
+  );
+}
+
+export async function chooseSignInMethod(services: Services): Promise<void> {
+  const current = readAzureSettings().authentication;
+  const methods: { label: string; detail: string; value: AuthenticationMethod }[] = [
+    { label: 'VS Code Microsoft account', detail: 'The account you sign in to VS Code with (recommended)', value: 'vscode' },
+    { label: 'Azure CLI', detail: 'The account of "az login"', value: 'azureCli' },
+    { label: 'Environment', detail: 'A service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET…', value: 'environment' },
+  ];
+  const method = answered(
+    await services.input.pickOne(
+      methods.map((item) => ({ ...item, description: item.value === current ? 'current' : undefined })),
+      { title: 'Choose Sign-in Method', placeHolder: 'How should the extension sign in to Azure?' },
+    ),
+  );
+  if (method !== current) {
+    await writeAuthenticationMethod(method);
+  }
+}

@@ -1,0 +1,86 @@
+// Activation: build the services, show the tree, register the commands. Wiring only.
+import * as vscode from 'vscode';
+import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
+import { registerCommands } from './commands/registerCommands';
+import type { Services } from './commands/services';
+import { ConnectionActivities } from './tree/connectionActivities';
+import { ConnectionsTreeProvider, type SignInState } from './tree/connectionsTreeProvider';
+import { AzureSession } from './ui/azureSession';
+import { KeyClipboard } from './ui/clipboard';
+import { DetailsDocuments } from './ui/detailsDocuments';
+import { HeldKeys } from './ui/heldKeys';
+import { Log } from './ui/log';
+import { connectionSettings, readAzureSettings } from './ui/settings';
+import { authenticationProviderFor } from './ui/tokenRequest';
+import { vscodeUserInput, type UserInput } from './ui/userInput';
+import { VsCodeAccountTokenSource } from './ui/vscodeTokenSource';
+
+/** What activate() returns: only integration tests use it. */
+export interface AzureVpnExtensionApi {
+  /** Scripted answers for every prompt; undefined goes back to real dialogs. */
+  setUserInputForTests(input: UserInput | undefined): void;
+  treeDataProvider: ConnectionsTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi {
+  const log = new Log(vscode.window.createOutputChannel('Azure VPN', { log: true }));
+  const tokenSource = new VsCodeAccountTokenSource();
+  const azure = new AzureSession(log, tokenSource);
+  const activities = new ConnectionActivities();
+  const heldKeys = new HeldKeys(context.secrets);
+  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities });
+  const clipboard = new KeyClipboard();
+  const details = new DetailsDocuments();
+  let input: UserInput = vscodeUserInput;
+  const services: Services = {
+    azure,
+    log,
+    tree,
+    activities,
+    heldKeys,
+    clipboard,
+    details,
+    get input() {
+      return input;
+    },
+  };
+
+  context.subscriptions.push(
+    log,
+    activities,
+    heldKeys,
+    tree,
+    clipboard,
+    details,
+    vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true }),
+    tree.onDidChangeSignInState(setSignInContext),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (connectionSettings.some((setting) => event.affectsConfiguration(setting))) {
+        azure.reset();
+        tree.refresh();
+      } else if (event.affectsConfiguration('azureVpn.subscriptions')) {
+        tree.refresh();
+      }
+    }),
+    vscode.authentication.onDidChangeSessions((event) => {
+      const settings = readAzureSettings();
+      if (settings.authentication === 'vscode' && event.provider.id === authenticationProviderFor(settings.cloud)) {
+        tree.refresh();
+      }
+    }),
+  );
+  registerCommands(context, services);
+  setSignInContext(tree.signInState);
+  void offerHeldKeysOnActivation(services).catch((error) => log.warn(`Could not offer held keys: ${String(error)}`));
+
+  return {
+    setUserInputForTests(testInput) {
+      input = testInput ?? vscodeUserInput;
+    },
+    treeDataProvider: tree,
+  };
+}
+
+function setSignInContext(state: SignInState): void {
+  void vscode.commands.executeCommand('setContext', 'azureVpn.signInState', state);
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { VirtualNetworkGateway } from '../azure/model';
+import { ConnectionNode } from './connectionNode';
+import { loadChildren } from './loadChildren';
+import { gatewayLook } from './treeModel';
+import { treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+
+export class GatewayNode implements AzureResourceNode {
+  readonly id: string;
+  readonly resourceId: string;
+
+  constructor(
+    private readonly context: TreeContext,
+    private readonly parent: TreeNode,
+    readonly gateway: VirtualNetworkGateway,
+  ) {
+    this.id = gateway.id;
+    this.resourceId = gateway.id;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return treeItemFrom(this.id, gatewayLook(this.gateway), vscode.TreeItemCollapsibleState.Collapsed);
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    return loadChildren(this.context, this, 'connections', 'No connections on this gateway', async () => {
+      const api = await this.context.azure.getApi();
+      const connections = await api.listConnections(this.gateway);
+      return connections
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((connection) => new ConnectionNode(this.context, this, connection));
+    });
+  }
+
+  getParent(): TreeNode {
+    return this.parent;
+  }
+}

@@ -1,0 +1,57 @@
+// Leaf items that are not Azure resources: a message for an empty level, and an error with a retry.
+import * as vscode from 'vscode';
+import { contextValue } from './treeModel';
+import type { TreeNode } from './treeNode';
+
+export class MessageNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    private readonly parent: TreeNode | undefined,
+    private readonly message: string,
+    private readonly command?: vscode.Command,
+  ) {
+    this.id = `${parent?.id ?? ''}/message`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('info');
+    item.contextValue = contextValue('message');
+    item.command = this.command;
+    return item;
+  }
+
+  getParent(): TreeNode | undefined {
+    return this.parent;
+  }
+}
+
+/** Shown in place of a level that failed to load; clicking it loads that level again. */
+export class ErrorNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: TreeNode | undefined,
+    private readonly what: string,
+    private readonly reason: string,
+  ) {
+    this.id = `${parent?.id ?? ''}/error`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`Could not load ${this.what}`, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${this.reason} Click to retry.`;
+    item.tooltip = `${this.reason}\n\nClick to try again.`;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = contextValue('error');
+    item.command = { title: 'Retry', command: 'azureVpn.refresh', arguments: [this] };
+    return item;
+  }
+
+  getParent(): TreeNode | undefined {
+    return this.parent;
+  }
+}

@@ -1,0 +1,174 @@
+// How each Azure object looks in the tree: label, description, tooltip, icon and context value.
+// No vscode import, so the mapping is unit-tested in plain Node; the node classes turn it into TreeItems.
+import type { Connection, ConnectionStatus, ConnectionType, ResourceGroupRef, Subscription, VirtualNetworkGateway } from '../azure/model';
+
+export interface ItemIcon {
+  /** A codicon id, e.g. `lock` or `loading~spin`. */
+  id: string;
+  /** A theme color id, e.g. `testing.iconPassed`. */
+  color?: string;
+}
+
+export interface ItemLook {
+  label: string;
+  description?: string;
+  tooltip: string;
+  icon: ItemIcon;
+  contextValue: string;
+}
+
+/** What is running on a connection right now, in the words the tree shows. */
+export type ConnectionActivity = 'Resetting key…' | 'Setting key…' | 'Deleting…';
+
+/** Context values are `;`-separated tokens, matched anchored in package.json: `viewItem =~ /(^|;)sharedKey(;|$)/`. */
+export function contextValue(...tokens: (string | false | undefined)[]): string {
+  return tokens.filter((token): token is string => !!token).join(';');
+}
+
+export function subscriptionTreeId(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}`;
+}
+
+export function resourceGroupTreeId(group: ResourceGroupRef): string {
+  return `/subscriptions/${group.subscriptionId}/resourceGroups/${group.name}`;
+}
+
+export function sameResourceId(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
+}
+
+/** A Vnet2Vnet connection is listed under both its gateways; tree ids must stay unique, so the second place is qualified. */
+export function connectionTreeId(connection: Connection, gatewayId: string): string {
+  if (!connection.gateway1Id || sameResourceId(connection.gateway1Id, gatewayId)) {
+    return connection.id;
+  }
+  return `${connection.id}#via=${gatewayId}`;
+}
+
+export function subscriptionLook(subscription: Subscription, tenantName?: string): ItemLook {
+  const disabled = subscription.state && subscription.state !== 'Enabled' ? subscription.state : undefined;
+  return {
+    label: subscription.displayName,
+    description: [tenantName, disabled].filter(Boolean).join(' · ') || undefined,
+    tooltip: lines(
+      `Subscription ${subscription.displayName}`,
+      `ID: ${subscription.subscriptionId}`,
+      `Tenant: ${tenantName ? `${tenantName} (${subscription.tenantId})` : subscription.tenantId}`,
+      subscription.state && `State: ${subscription.state}`,
+    ),
+    icon: { id: 'azure' },
+    contextValue: contextValue('subscription', 'azureResource'),
+  };
+}
+
+export function resourceGroupLook(group: ResourceGroupRef): ItemLook {
+  return {
+    label: group.name,
+    tooltip: lines(`Resource group ${group.name}`, `Subscription: ${group.subscriptionId}`),
+    icon: { id: 'folder' },
+    contextValue: contextValue('resourceGroup', 'azureResource'),
+  };
+}
+
+export function gatewayLook(gateway: VirtualNetworkGateway): ItemLook {
+  const failed = gateway.provisioningState === 'Failed';
+  const description = [gateway.sku, gateway.activeActive && 'active-active', failed && 'provisioning failed']
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    label: gateway.name,
+    description: description || undefined,
+    tooltip: lines(
+      `${gatewayKindName(gateway)} ${gateway.name}`,
+      gateway.sku && `SKU: ${gateway.sku}`,
+      `Active-active: ${gateway.activeActive ? 'yes' : 'no'}`,
+      gateway.vpnType && `VPN type: ${gateway.vpnType}`,
+      `Location: ${gateway.location}`,
+      gateway.provisioningState && `Provisioning state: ${gateway.provisioningState}`,
+    ),
+    icon: { id: gateway.kind === 'ExpressRoute' ? 'zap' : 'shield', color: failed ? 'errorForeground' : undefined },
+    contextValue: contextValue('gateway', gateway.kind === 'Vpn' ? 'vpnGateway' : 'otherGateway', 'azureResource'),
+  };
+}
+
+function gatewayKindName(gateway: VirtualNetworkGateway): string {
+  return gateway.kind === 'ExpressRoute' ? 'ExpressRoute gateway' : gateway.kind === 'Vpn' ? 'VPN gateway' : 'Gateway';
+}
+
+const typeIcons: Record<ConnectionType, string> = {
+  IPsec: 'lock',
+  Vnet2Vnet: 'arrow-swap',
+  ExpressRoute: 'zap',
+  VPNClient: 'device-desktop',
+};
+
+const statusColors: Record<ConnectionStatus, string> = {
+  Connected: 'testing.iconPassed',
+  Connecting: 'testing.iconQueued',
+  NotConnected: 'testing.iconFailed',
+  Unknown: 'disabledForeground',
+};
+
+const statusWords: Record<ConnectionStatus, string> = {
+  Connected: 'Connected',
+  Connecting: 'Connecting',
+  NotConnected: 'Not connected',
+  Unknown: 'Status unknown',
+};
+
+export interface ConnectionState {
+  /** An operation this window started and is still waiting for. */
+  activity?: ConnectionActivity;
+  /** A shared key the user chose that Azure has not confirmed; kept in SecretStorage. */
+  heldKey?: boolean;
+}
+
+export function connectionLook(connection: Connection, state: ConnectionState = {}): ItemLook {
+  const updating = connection.provisioningState !== 'Succeeded' ? connection.provisioningState : undefined;
+  const description = state.activity
+    ? state.activity
+    : [connection.type, statusWords[connection.status], updating, state.heldKey && 'unsaved key held']
+        .filter(Boolean)
+        .join(' · ');
+  return {
+    label: connection.name,
+    description,
+    tooltip: lines(
+      `${connection.type} connection ${connection.name}`,
+      `Status: ${statusWords[connection.status]}`,
+      connection.protocol && `Protocol: ${connection.protocol}`,
+      connection.peerName && `Peer: ${connection.peerName}`,
+      `Data in: ${formatBytes(connection.ingressBytes)} · Data out: ${formatBytes(connection.egressBytes)}`,
+      `Provisioning state: ${connection.provisioningState}`,
+      state.heldKey && 'A shared key you chose was not confirmed by Azure; it is held until you retry or discard it.',
+    ),
+    icon: state.activity
+      ? { id: 'loading~spin' }
+      : { id: typeIcons[connection.type] ?? 'plug', color: statusColors[connection.status] },
+    contextValue: contextValue(
+      'connection',
+      connection.hasSharedKey && 'sharedKey',
+      state.heldKey && 'heldKey',
+      state.activity ? 'busy' : 'idle',
+      'azureResource',
+    ),
+  };
+}
+
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) {
+    return 'unknown';
+  }
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function lines(...parts: (string | false | undefined)[]): string {
+  return parts.filter(Boolean).join('\n');
+}

@@ -1,0 +1,19 @@
+// The audit line every key operation leaves in the log channel. The entry has no field for the key
+// itself, so no caller can put one in by mistake.
+
+export type KeyOperation = 'viewed shared key' | 'read shared key' | 'copied shared key' | 'set shared key' | 'reset shared key' | 'created connection with shared key';
+
+export interface AuditEntry {
+  /** Who asked: the sign-in method, and the account when VS Code knows it. */
+  who: string;
+  what: KeyOperation;
+  /** The connection's ARM resource id. */
+  connectionId: string;
+  result: 'succeeded' | 'stopped waiting' | `failed (${string})`;
+  keyLength?: number;
+}
+
+export function formatAuditLine(entry: AuditEntry, when: Date): string {
+  const length = entry.keyLength === undefined ? '' : ` keyLength=${entry.keyLength}`;
+  return `audit: ${when.toISOString()} who="${entry.who}" what="${entry.what}" connection="${entry.connectionId}" result="${entry.result}"${length}`;
+}

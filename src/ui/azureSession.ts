@@ -1,0 +1,44 @@
+// The Azure client for the current settings, made on first use and made again when a setting that
+// says how to reach Azure changes.
+import type { AzureVpnApi } from '../azure/api';
+import { createAzureVpnApi } from '../azure/createApi';
+import type { Log } from './log';
+import { readAzureSettings } from './settings';
+import type { VsCodeAccountTokenSource } from './vscodeTokenSource';
+
+const methodNames = { vscode: 'VS Code account', azureCli: 'Azure CLI', environment: 'environment credential' } as const;
+
+export class AzureSession {
+  private api: Promise<AzureVpnApi> | undefined;
+
+  constructor(
+    private readonly log: Log,
+    private readonly tokenSource: VsCodeAccountTokenSource,
+  ) {}
+
+  getApi(): Promise<AzureVpnApi> {
+    if (!this.api) {
+      const api = createAzureVpnApi(readAzureSettings(), { vscodeTokenSource: this.tokenSource, log: this.log.azureLog });
+      // A failed creation (e.g. an incomplete custom cloud) is tried again on the next call.
+      api.catch(() => {
+        if (this.api === api) {
+          this.api = undefined;
+        }
+      });
+      this.api = api;
+    }
+    return this.api;
+  }
+
+  /** Drops the client so the next call builds one from the current settings. */
+  reset(): void {
+    this.api = undefined;
+  }
+
+  /** Who is asking, for audit lines: the sign-in method, and the account when VS Code knows it. */
+  who(): string {
+    const method = readAzureSettings().authentication;
+    const principal = method === 'vscode' ? this.tokenSource.account : method === 'environment' ? process.env.AZURE_CLIENT_ID : undefined;
+    return principal ? `${methodNames[method]} ${principal}` : methodNames[method];
+  }
+}

@@ -1,0 +1,200 @@
+// Every question the extension asks and every message it shows goes through this one interface,
+// so integration tests can script the answers (test/integration/support/testUserInput.ts).
+import * as vscode from 'vscode';
+import type { PickItem } from './pickerItems';
+
+export interface InputButtonSpec {
+  id: string;
+  tooltip: string;
+  /** A codicon id. */
+  icon: string;
+}
+
+export interface TextPrompt {
+  title: string;
+  prompt?: string;
+  placeHolder?: string;
+  value?: string;
+  password?: boolean;
+  /** Runs on every keystroke; the returned reason is shown under the box and blocks Enter. */
+  validate?: (value: string) => string | undefined;
+  buttons?: InputButtonSpec[];
+}
+
+/** What the user did in an input box: typed a valid value and pressed Enter, or pressed one of its buttons. */
+export type TextAnswer = { value: string } | { button: string };
+
+export interface PickPrompt {
+  title: string;
+  placeHolder: string;
+}
+
+export type MessageSeverity = 'info' | 'warning' | 'error';
+
+export interface MessageOptions {
+  /** A modal dialog; the user must answer before doing anything else. */
+  modal?: boolean;
+  detail?: string;
+}
+
+export interface SharedKeyPrompt {
+  title: string;
+  sharedKey: string;
+  copy(): Promise<void>;
+}
+
+/** A long operation: `report` says what is happening now; `stopWaiting` fires when the user cancels. */
+export type ProgressTask<T> = (report: (message: string) => void, stopWaiting: AbortSignal) => Promise<T>;
+
+export interface UserInput {
+  askText(prompt: TextPrompt): Promise<TextAnswer | undefined>;
+  pickOne<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T | undefined>;
+  pickMany<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T[] | undefined>;
+  /** Resolves to the action the user chose, or undefined when dismissed. */
+  showMessage(severity: MessageSeverity, message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined>;
+  /** Shows a shared key masked, with a way to reveal it and to copy it; nothing is written anywhere. */
+  showSharedKey(prompt: SharedKeyPrompt): Promise<void>;
+  /** A cancellable progress notification; cancelling means "stop waiting", not "undo". */
+  showProgress<T>(title: string, task: ProgressTask<T>): Promise<T>;
+}
+
+class VsCodeUserInput implements UserInput {
+  askText(prompt: TextPrompt): Promise<TextAnswer | undefined> {
+    const box = vscode.window.createInputBox();
+    box.title = prompt.title;
+    box.prompt = prompt.prompt;
+    box.placeholder = prompt.placeHolder;
+    box.value = prompt.value ?? '';
+    box.password = prompt.password ?? false;
+    box.ignoreFocusOut = true;
+    box.buttons = (prompt.buttons ?? []).map((button) => ({ iconPath: new vscode.ThemeIcon(button.icon), tooltip: button.tooltip }));
+    const validate = () => {
+      box.validationMessage = prompt.validate?.(box.value);
+    };
+    validate();
+    return new Promise((resolve) => {
+      const disposables = [
+        box.onDidChangeValue(validate),
+        box.onDidAccept(() => {
+          validate();
+          if (!box.validationMessage) {
+            finish({ value: box.value });
+          }
+        }),
+        box.onDidTriggerButton((pressed) => {
+          const index = box.buttons.indexOf(pressed);
+          const button = prompt.buttons?.[index];
+          if (button) {
+            finish({ button: button.id });
+          }
+        }),
+        box.onDidHide(() => finish(undefined)),
+      ];
+      function finish(answer: TextAnswer | undefined) {
+        disposables.forEach((disposable) => disposable.dispose());
+        box.dispose();
+        resolve(answer);
+      }
+      box.show();
+    });
+  }
+
+  async pickOne<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T | undefined> {
+    const chosen = await vscode.window.showQuickPick(items, {
+      title: prompt.title,
+      placeHolder: prompt.placeHolder,
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    return chosen?.value;
+  }
+
+  async pickMany<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T[] | undefined> {
+    const chosen = await vscode.window.showQuickPick(items, {
+      title: prompt.title,
+      placeHolder: prompt.placeHolder,
+      canPickMany: true,
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    return chosen?.map((item) => item.value);
+  }
+
+  async showMessage(severity: MessageSeverity, message: string, options: MessageOptions, ...actions: string[]) {
+    const show =
+      severity === 'error'
+        ? vscode.window.showErrorMessage
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
+    return show(message, { modal: options.modal, detail: options.detail }, ...actions);
+  }
+
+  showSharedKey(prompt: SharedKeyPrompt): Promise<void> {
+    return showSharedKeyPicker(prompt);
+  }
+
+  async showProgress<T>(title: string, task: ProgressTask<T>): Promise<T> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const stop = new AbortController();
+        const cancelled = token.onCancellationRequested(() => stop.abort());
+        try {
+          return await task((message) => progress.report({ message }), stop.signal);
+        } finally {
+          cancelled.dispose();
+        }
+      },
+    );
+  }
+}
+
+const masked = '•'.repeat(12);
+const revealButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: 'Reveal' };
+const hideButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: 'Hide' };
+const copyButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
+
+/** A one-item quick pick: the key masked, with Reveal/Hide and Copy buttons; Enter copies. */
+function showSharedKeyPicker(prompt: SharedKeyPrompt): Promise<void> {
+  const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  picker.title = prompt.title;
+  picker.placeholder = 'Press Enter to copy the key, or use the buttons to reveal or copy it';
+  picker.matchOnDescription = false;
+  let revealed = false;
+  const render = () => {
+    picker.items = [
+      {
+        label: revealed ? prompt.sharedKey : masked,
+        description: `${prompt.sharedKey.length} characters`,
+        buttons: [revealed ? hideButton : revealButton, copyButton],
+        alwaysShow: true,
+      },
+    ];
+  };
+  render();
+  return new Promise((resolve) => {
+    const disposables = [
+      picker.onDidTriggerItemButton(async (event) => {
+        if (event.button === copyButton) {
+          await prompt.copy();
+          return;
+        }
+        revealed = !revealed;
+        render();
+      }),
+      picker.onDidAccept(async () => {
+        await prompt.copy();
+        picker.hide();
+      }),
+      picker.onDidHide(() => {
+        disposables.forEach((disposable) => disposable.dispose());
+        picker.dispose();
+        resolve();
+      }),
+    ];
+    picker.show();
+  });
+}
+
+export const vscodeUserInput: UserInput = new VsCodeUserInput();

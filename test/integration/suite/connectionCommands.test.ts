@@ -1,0 +1,151 @@
+// Details, Delete, Create, Copy Resource ID and Select Subscriptions end to end against the emulator.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { LAB_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
+import {
+  connectionInEmulator,
+  emulator,
+  lyon,
+  paris,
+  requestCount,
+  requestsSince,
+  resourceIdOf,
+  sharedKeyInEmulator,
+  writes,
+  type ConnectionPlace,
+} from '../support/emulator';
+import { childLabels, eventually, nodeAt, runCommand } from '../support/extensionUnderTest';
+import { sameKey } from '../support/keyAssertions';
+import { TestUserInput } from '../support/testUserInput';
+
+const production = 'Contoso Networking (Production)';
+const prodGroup = 'rg-vpn.prod(westeurope)_01';
+const gatewayPath = [production, prodGroup, 'vgw-prod-we'];
+
+describe('Connection commands', () => {
+  beforeEach(async () => {
+    await emulator().reset();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Show Connection Details opens a read-only JSON document, status first, without the key', async () => {
+    await runCommand('azureVpn.showConnectionDetails', new TestUserInput(), await nodeAt(...gatewayPath, 'cn-prod-we-lyon'));
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document, 'no document was opened');
+    assert.strictEqual(document.languageId, 'json');
+    assert.notStrictEqual(document.uri.scheme, 'file', 'the details were written to a file');
+    const text = document.getText();
+    const details = JSON.parse(text) as Record<string, unknown>;
+    assert.deepStrictEqual(Object.keys(details).slice(0, 4), ['name', 'connectionType', 'connectionStatus', 'provisioningState']);
+    assert.strictEqual(details.connectionStatus, 'Connecting');
+    assert.strictEqual(details.resourceId, resourceIdOf(lyon));
+    assert.ok(!text.includes(await sharedKeyInEmulator(lyon)), 'the details document contains the shared key');
+  });
+
+  it('Delete Connection removes the connection from Azure and from the tree after a confirmation naming it', async () => {
+    const input = await runCommand(
+      'azureVpn.deleteConnection',
+      new TestUserInput().choose("Delete the connection 'cn-prod-we-lyon'?", 'Delete'),
+      await nodeAt(...gatewayPath, 'cn-prod-we-lyon'),
+    );
+    assert.strictEqual(await connectionInEmulator(lyon), undefined, 'the connection still exists in Azure');
+    assert.deepStrictEqual(await childLabels(await nodeAt(...gatewayPath)), ['cn-prod-we-frankfurt-cert', 'cn-prod-we-paris', 'cn-prod-we-zurich']);
+    assert.ok(input.messages.some((shown) => shown.modal && shown.detail?.includes('cannot be undone')));
+    assert.deepStrictEqual(input.progress.map((shown) => shown.title), ["Deleting the connection 'cn-prod-we-lyon'"]);
+  });
+
+  it('Delete Connection does nothing when not confirmed', async () => {
+    const mark = await requestCount();
+    await runCommand('azureVpn.deleteConnection', new TestUserInput().choose('Delete the connection', undefined), await nodeAt(...gatewayPath, 'cn-prod-we-lyon'));
+    assert.deepStrictEqual(writes(await requestsSince(mark)), []);
+    assert.ok(await connectionInEmulator(lyon));
+  });
+
+  it('Create Connection makes an IPsec connection to a local network gateway with the typed key', async () => {
+    const key = 'A new site key, typed in';
+    const place: ConnectionPlace = { subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: prodGroup, name: 'cn-prod-we-marseille_1' };
+    await runCommand(
+      'azureVpn.createConnection',
+      new TestUserInput()
+        .type("Create Connection on 'vgw-prod-we' (1/5)", place.name)
+        .pick('type (2/5)', 'Site-to-site (IPsec)')
+        .pick('other end (3/5)', 'lgw-lyon-office')
+        .type('shared key (4/5)', key)
+        .pick('IKE version (5/5)', 'IKEv1'),
+      await nodeAt(...gatewayPath),
+    );
+    const created = await connectionInEmulator(place);
+    assert.ok(created, 'the connection does not exist in Azure');
+    assert.strictEqual(created.properties.connectionType, 'IPsec');
+    assert.strictEqual(created.properties.connectionProtocol, 'IKEv1');
+    assert.match(String((created.properties.localNetworkGateway2 as { id: string }).id), /\/localNetworkGateways\/lgw-lyon-office$/);
+    sameKey(created.properties.sharedKey, key, 'the key in Azure');
+    assert.ok((await childLabels(await nodeAt(...gatewayPath))).includes(place.name), 'the new connection is not in the tree');
+  });
+
+  it('Create Connection makes a Vnet2Vnet connection to a gateway of another subscription with a generated key', async () => {
+    const place: ConnectionPlace = { subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: prodGroup, name: 'cn-prod-we-lab' };
+    const input = await runCommand(
+      'azureVpn.createConnection',
+      new TestUserInput()
+        .type('Create Connection', place.name)
+        .pick('type (2/5)', 'VNet-to-VNet')
+        .pick('other end (3/5)', 'vgw-lab-eus')
+        .press('shared key (4/5)', 'generate')
+        .pick('IKE version (5/5)', 'IKEv2')
+        .choose("Created the connection 'cn-prod-we-lab'", 'Copy key'),
+      await nodeAt(...gatewayPath),
+    );
+    const created = await connectionInEmulator(place);
+    assert.ok(created, 'the connection does not exist in Azure');
+    assert.strictEqual(created.properties.connectionType, 'Vnet2Vnet');
+    assert.match(String((created.properties.virtualNetworkGateway2 as { id: string }).id), new RegExp(`/subscriptions/${LAB_SUBSCRIPTION_ID}/.*/vgw-lab-eus$`));
+    const key = String(created.properties.sharedKey);
+    assert.strictEqual(key.length, 32);
+    sameKey(await vscode.env.clipboard.readText(), key, 'the clipboard');
+    assert.ok(!input.offered[1].labels.includes('vgw-prod-we'), 'the gateway itself was offered as the other end');
+    assert.ok(!input.offered[1].labels.includes('ergw-prod-we'), 'an ExpressRoute gateway was offered as the other end');
+  });
+
+  it('Create Connection refuses names Azure rejects, and an existing name, as they are typed; nothing is sent', async () => {
+    const mark = await requestCount();
+    const input = await runCommand(
+      'azureVpn.createConnection',
+      new TestUserInput().type('Create Connection', '', '-vpn', 'vpn-', 'vpn site', 'x'.repeat(81), 'vpn/1', 'CN-PROD-WE-PARIS'),
+      await nodeAt(...gatewayPath),
+    );
+    assert.deepStrictEqual(input.validationMessages, [
+      'Enter a name for the connection.',
+      'The name must start with a letter or a digit.',
+      'The name must end with a letter, a digit or an underscore.',
+      'The name cannot contain " "; use letters, digits, underscores, periods and hyphens.',
+      'The name is 81 characters long; Azure allows at most 80.',
+      'The name cannot contain "/"; use letters, digits, underscores, periods and hyphens.',
+      'A connection named "CN-PROD-WE-PARIS" already exists here.',
+    ]);
+    assert.deepStrictEqual(writes(await requestsSince(mark)), []);
+  });
+
+  it('Copy Resource ID copies the ARM id of the connection', async () => {
+    await runCommand('azureVpn.copyResourceId', new TestUserInput(), await nodeAt(...gatewayPath, 'cn-prod-we-paris'));
+    assert.strictEqual(await vscode.env.clipboard.readText(), resourceIdOf(paris));
+  });
+
+  it('Select Subscriptions… writes azureVpn.subscriptions and the tree follows', async () => {
+    const settings = () => vscode.workspace.getConfiguration('azureVpn');
+    try {
+      const input = await runCommand('azureVpn.selectSubscriptions', new TestUserInput().pick('Select Subscriptions', 'Contoso Networking (Lab)'));
+      assert.deepStrictEqual(settings().get('subscriptions'), [LAB_SUBSCRIPTION_ID]);
+      await eventually('only the Lab subscription shows', async () => (await childLabels()).join() === 'Contoso Networking (Lab)');
+      assert.deepStrictEqual(input.offered[0].labels, ['Contoso Networking (Lab)', 'Contoso Networking (Production)']);
+
+      await runCommand('azureVpn.selectSubscriptions', new TestUserInput().pick('Select Subscriptions', 'Contoso Networking (Lab)', production));
+      assert.deepStrictEqual(settings().get('subscriptions'), [], 'choosing every subscription should clear the filter');
+    } finally {
+      await settings().update('subscriptions', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

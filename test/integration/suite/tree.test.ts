@@ -1,0 +1,91 @@
+// The Connections tree against the emulator's default data, through the real TreeDataProvider.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { LAB_SUBSCRIPTION_ID } from '../../emulator/defaultData';
+import { emulator } from '../support/emulator';
+import { childLabels, childrenOf, contextTokensOf, descriptionOf, eventually, labelOf, nodeAt, runCommand } from '../support/extensionUnderTest';
+import { TestUserInput } from '../support/testUserInput';
+
+const production = 'Contoso Networking (Production)';
+const lab = 'Contoso Networking (Lab)';
+const prodGroup = 'rg-vpn.prod(westeurope)_01';
+
+function iconOf(node: { getTreeItem(): vscode.TreeItem }): string {
+  return (node.getTreeItem().iconPath as vscode.ThemeIcon).id;
+}
+
+describe('Connections tree', () => {
+  before(async () => {
+    await emulator().reset();
+  });
+
+  it('shows the subscriptions of the signed-in account', async () => {
+    assert.deepStrictEqual(await childLabels(), [lab, production]);
+  });
+
+  it('shows only the resource groups that hold gateways, names with periods, parentheses and Unicode intact', async () => {
+    assert.deepStrictEqual(await childLabels(await nodeAt(production)), [prodGroup, 'rg-Zürich-vpn']);
+    assert.deepStrictEqual(await childLabels(await nodeAt(lab)), ['rg-idle-gateway_(test)', 'rg-lab.vpn-eastus']);
+  });
+
+  it('shows VPN and ExpressRoute gateways with their own icons, SKU and active-active', async () => {
+    const gateways = await childrenOf(await nodeAt(production, prodGroup));
+    assert.deepStrictEqual(gateways.map(labelOf), ['ergw-prod-we', 'vgw-prod-we']);
+    const [expressRoute, vpn] = gateways;
+    assert.strictEqual(descriptionOf(vpn), 'VpnGw2AZ · active-active');
+    assert.notStrictEqual(iconOf(vpn), iconOf(expressRoute));
+    assert.ok(contextTokensOf(vpn).includes('vpnGateway'));
+    assert.ok(!contextTokensOf(expressRoute).includes('vpnGateway'));
+  });
+
+  it('shows each connection with its type and status, and key commands only where there is a key', async () => {
+    const connections = await childrenOf(await nodeAt(production, prodGroup, 'vgw-prod-we'));
+    const shown = Object.fromEntries(connections.map((node) => [labelOf(node), descriptionOf(node)]));
+    assert.deepStrictEqual(shown, {
+      'cn-prod-we-frankfurt-cert': 'IPsec · Connected',
+      'cn-prod-we-lyon': 'IPsec · Connecting',
+      'cn-prod-we-paris': 'IPsec · Connected',
+      'cn-prod-we-zurich': 'Vnet2Vnet · Connected',
+    });
+    const withKey = connections.filter((node) => contextTokensOf(node).includes('sharedKey')).map(labelOf);
+    assert.deepStrictEqual(withKey, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich']);
+    const paris = connections.find((node) => labelOf(node) === 'cn-prod-we-paris')!;
+    assert.match(String(paris.getTreeItem().tooltip), /Peer: lgw-paris-office/);
+  });
+
+  it('gives ExpressRoute connections no key commands', async () => {
+    const [circuit] = await childrenOf(await nodeAt(production, prodGroup, 'ergw-prod-we'));
+    assert.strictEqual(labelOf(circuit), 'cn-prod-we-expressroute');
+    assert.match(descriptionOf(circuit), /^ExpressRoute · Connected/);
+    assert.ok(!contextTokensOf(circuit).includes('sharedKey'));
+  });
+
+  it('says so when a gateway has no connections', async () => {
+    assert.deepStrictEqual(await childLabels(await nodeAt(lab, 'rg-idle-gateway_(test)', 'vgw-idle-test')), ['No connections on this gateway']);
+  });
+
+  it('shows a failing branch as an error item with the reason, keeps the rest, and loads it again on retry', async () => {
+    await emulator().addFault({ method: 'GET', pathPattern: '/resourceGroups/rg-Zürich-vpn/providers/Microsoft.Network/virtualNetworkGateways$', status: 403, count: 1 });
+    const zurich = await nodeAt(production, 'rg-Zürich-vpn');
+    const [errorItem] = await childrenOf(zurich);
+    assert.strictEqual(labelOf(errorItem), 'Could not load gateways');
+    assert.match(descriptionOf(errorItem), /permission/i);
+    assert.deepStrictEqual(await childLabels(await nodeAt(production, prodGroup)), ['ergw-prod-we', 'vgw-prod-we']);
+
+    const retry = errorItem.getTreeItem().command!;
+    assert.strictEqual(retry.command, 'azureVpn.refresh');
+    await runCommand(retry.command, new TestUserInput(), ...(retry.arguments ?? []));
+    assert.deepStrictEqual(await childLabels(zurich), ['vgw-zrh-01']);
+  });
+
+  it('shows only the subscriptions in azureVpn.subscriptions', async () => {
+    const settings = vscode.workspace.getConfiguration('azureVpn');
+    await settings.update('subscriptions', [LAB_SUBSCRIPTION_ID], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually('only the Lab subscription shows', async () => (await childLabels()).join() === lab);
+    } finally {
+      await settings.update('subscriptions', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually('both subscriptions show again', async () => (await childLabels()).join() === [lab, production].join());
+  });
+});

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { AzureError, type AzureErrorKind } from '../../../src/azure/errors';
+import { describeFailure, describeStoppedWaiting } from '../../../src/ui/failureMessages';
+
+describe('failure messages', () => {
+  const what = "reset the shared key of 'vpn-1'";
+
+  it('say what could not be done and why, in one sentence pair', () => {
+    const failure = describeFailure(what, new AzureError('forbidden', 'You do not have permission for this.'), 'whenSensible');
+    assert.strictEqual(failure.message, "Could not reset the shared key of 'vpn-1'. You do not have permission for this.");
+    assert.deepStrictEqual(failure.actions, []);
+  });
+
+  const expected: [AzureErrorKind, string[]][] = [
+    ['notSignedIn', ['Sign in']],
+    ['forbidden', []],
+    ['noSharedKey', []],
+    ['throttled', ['Retry']],
+    ['notFound', ['Refresh']],
+    ['conflict', ['Retry when it finishes']],
+    ['badRequest', []],
+    ['operationFailed', ['Retry']],
+    ['unavailable', ['Retry']],
+    ['unknown', ['Retry']],
+  ];
+  for (const [kind, actions] of expected) {
+    it(`offer ${actions.length ? actions.join(', ') : 'no action'} for ${kind}`, () => {
+      assert.deepStrictEqual(describeFailure(what, new AzureError(kind, 'Reason.'), 'whenSensible').actions, actions);
+    });
+  }
+
+  it('say for throttling that the extension retried and gave up', () => {
+    const failure = describeFailure(what, new AzureError('throttled', 'Too many requests'), 'whenSensible');
+    assert.match(failure.message, /retried and then gave up/);
+  });
+
+  it('offer no retry when there is nothing to retry, and always one for a held key', () => {
+    assert.deepStrictEqual(describeFailure(what, new AzureError('conflict', 'Busy.'), 'none').actions, []);
+    assert.deepStrictEqual(describeFailure(what, new AzureError('forbidden', 'No.'), 'always').actions, ['Retry']);
+    assert.deepStrictEqual(describeFailure(what, new AzureError('conflict', 'Busy.'), 'always').actions, ['Retry when it finishes']);
+  });
+
+  it('end the reason with a full stop, and never show a stack', () => {
+    const failure = describeFailure(what, new Error('socket closed'), 'none');
+    assert.strictEqual(failure.message, "Could not reset the shared key of 'vpn-1'. socket closed.");
+  });
+
+  it('say that Azure may still finish when the user stops waiting', () => {
+    assert.strictEqual(
+      describeStoppedWaiting("resetting the key of 'vpn-1'"),
+      "Stopped waiting. Azure may still finish resetting the key of 'vpn-1'; refresh to see where it is.",
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import {
+  connectionItems,
+  filterFromSelection,
+  gatewayItems,
+  localNetworkGatewayItems,
+  peerGatewayItems,
+  subscriptionFilterItems,
+  subscriptionsInFilter,
+} from '../../../src/ui/pickerItems';
+import { connection, gateway, localGateway, subscription } from '../tree/sampleModel';
+
+const subscriptions = [subscription('sub-1', 'Production'), subscription('SUB-2', 'Dev'), subscription('sub-3', 'Archive')];
+
+describe('picker logic', () => {
+  describe('the subscription filter', () => {
+    it('shows every subscription when empty', () => {
+      assert.deepStrictEqual(subscriptionsInFilter(subscriptions, []), subscriptions);
+    });
+
+    it('keeps only the listed ids, whatever their case', () => {
+      assert.deepStrictEqual(
+        subscriptionsInFilter(subscriptions, ['sub-2', 'SUB-3']).map((s) => s.displayName),
+        ['Dev', 'Archive'],
+      );
+    });
+
+    it('ticks the filtered subscriptions in Select Subscriptions… (all when the filter is empty)', () => {
+      const picked = (filter: string[]) =>
+        subscriptionFilterItems(subscriptions, filter)
+          .filter((item) => item.picked)
+          .map((item) => item.label);
+      assert.deepStrictEqual(picked([]), ['Archive', 'Dev', 'Production']);
+      assert.deepStrictEqual(picked(['sub-1']), ['Production']);
+    });
+
+    it('writes an empty filter when every subscription is chosen, the ids otherwise', () => {
+      assert.deepStrictEqual(filterFromSelection(subscriptions, subscriptions), []);
+      assert.deepStrictEqual(filterFromSelection(subscriptions, [subscriptions[1]]), ['SUB-2']);
+    });
+  });
+
+  it('offers only VPN gateways for key commands, sorted by name', () => {
+    const gateways = [gateway('zeta'), gateway('er', { kind: 'ExpressRoute' }), gateway('alpha')];
+    assert.deepStrictEqual(gatewayItems(gateways, true).map((item) => item.label), ['alpha', 'zeta']);
+    assert.deepStrictEqual(gatewayItems(gateways, false).map((item) => item.label), ['alpha', 'er', 'zeta']);
+  });
+
+  it('offers only connections with a shared key for key commands, with type and status', () => {
+    const connections = [
+      connection('site-b', { status: 'NotConnected' }),
+      connection('circuit', { type: 'ExpressRoute', hasSharedKey: false }),
+      connection('cert', { authenticationType: 'Certificate', hasSharedKey: false }),
+      connection('site-a'),
+    ];
+    const items = connectionItems(connections, true);
+    assert.deepStrictEqual(items.map((item) => item.label), ['site-a', 'site-b']);
+    assert.strictEqual(items[1].description, 'IPsec · Not connected');
+    assert.strictEqual(connectionItems(connections, false).length, 4);
+  });
+
+  it('offers as the other end of a Vnet2Vnet every VPN gateway but this one, across subscriptions', () => {
+    const from = gateway('gw-1');
+    const items = peerGatewayItems(
+      [from, gateway('gw-2'), gateway('er', { kind: 'ExpressRoute' }), gateway('gw-3', { subscriptionId: 'sub-9' })],
+      from,
+    );
+    assert.deepStrictEqual(items.map((item) => item.label), ['gw-2', 'gw-3']);
+    assert.strictEqual(items[0].detail, undefined);
+    assert.strictEqual(items[1].detail, 'Subscription sub-9');
+  });
+
+  it('lists local network gateways in the gateway’s region first', () => {
+    const items = localNetworkGatewayItems(
+      [localGateway('b-far', 'eastus'), localGateway('z-near', 'WestEurope'), localGateway('a-near', 'westeurope')],
+      gateway('gw-1'),
+    );
+    assert.deepStrictEqual(items.map((item) => item.label), ['a-near', 'z-near', 'b-far']);
+    assert.strictEqual(items[0].detail, '10.1.0.0/16');
+  });
+});
