@@ -70,7 +70,8 @@ async function emulatorCertificate() {
 }
 
 async function main() {
-  const statsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-stats-')), 'stats.jsonl');
+  const statsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-stats-'));
+  const statsFile = path.join(statsDir, 'stats.jsonl');
   const results = [];
   for (const layer of layers) {
     if (only.length && layer.name !== 'build' && !only.includes(layer.name)) continue;
@@ -97,6 +98,7 @@ async function main() {
     for (const c of mine) { passed += c.passes; failed += c.failures; skipped += c.pending; }
     if (!ok && !mine.some((c) => c.failures > 0)) failed += 1; // a crash, hang or build error counts as a failure
   }
+  fs.rmSync(statsDir, { recursive: true, force: true });
   console.log('\nLayers: ' + results.map((r) => `${r.layer.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds} s)`).join(', '));
   if (skipped > 0) console.log(`${skipped} skipped test(s): a skipped test is not a pass; remove the skip or the test.`);
   console.log(`tests: ${passed} passed, ${failed + skipped} failed`);
