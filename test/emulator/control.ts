@@ -1,0 +1,108 @@
+// A small HTTPS client for the emulator's /_emulator/ control API, for tests in other processes
+// (the VS Code extension host, e2e). It trusts info.caFile itself, so NODE_EXTRA_CA_CERTS is optional.
+import * as fs from 'fs';
+import * as https from 'https';
+import type {
+  EmulatorInfo,
+  Fault,
+  FaultSpec,
+  IssuedToken,
+  PrincipalName,
+  RequestLogEntry,
+  ResourceState,
+  RuntimeConfig,
+  StateFile,
+} from './types';
+
+export class EmulatorControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmulatorControlError';
+  }
+}
+
+export class EmulatorControl {
+  private readonly ca: Buffer;
+  private readonly agent: https.Agent;
+
+  constructor(private readonly info: EmulatorInfo) {
+    this.ca = fs.readFileSync(info.caFile);
+    this.agent = new https.Agent({ ca: this.ca, keepAlive: false });
+  }
+
+  /** Everything the emulator holds, keys included. */
+  state(): Promise<StateFile> {
+    return this.call('GET', 'state');
+  }
+
+  /** Back to the initial data and configuration; faults, operations and the request log cleared. */
+  async reset(): Promise<void> {
+    await this.call('POST', 'reset');
+  }
+
+  addFault(fault: FaultSpec): Promise<Fault> {
+    return this.call('POST', 'faults', fault);
+  }
+
+  faults(): Promise<Fault[]> {
+    return this.call('GET', 'faults');
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', 'faults');
+  }
+
+  setConfig(change: Partial<RuntimeConfig>): Promise<RuntimeConfig> {
+    return this.call('POST', 'config', change);
+  }
+
+  requests(): Promise<RequestLogEntry[]> {
+    return this.call('GET', 'requests');
+  }
+
+  /** A bearer token as the token endpoint would issue it (what a stand-in `az` prints). */
+  issueToken(principal: PrincipalName = 'main', expiresInSeconds?: number): Promise<IssuedToken> {
+    return this.call('POST', 'tokens', { principal, ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}) });
+  }
+
+  /** Expires every token issued so far: the next ARM call with one gets 401 ExpiredAuthenticationToken. */
+  async expireTokens(): Promise<void> {
+    await this.call('POST', 'tokens/expire');
+  }
+
+  /** One connection as the emulator holds it, key and current provisioningState included. */
+  connection(subscriptionId: string, resourceGroup: string, name: string): Promise<ResourceState> {
+    return this.call('GET', ['connections', subscriptionId, resourceGroup, name].map(encodeURIComponent).join('/'));
+  }
+
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(`/_emulator/${path}`, this.info.resourceManagerEndpoint);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = https.request(
+        url,
+        {
+          method,
+          agent: this.agent,
+          headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {},
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status >= 400) reject(new EmulatorControlError(status, `${method} /_emulator/${path} → ${status}: ${text}`));
+            else resolve((text ? JSON.parse(text) : undefined) as T);
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}

@@ -1,0 +1,100 @@
+// The control API under /_emulator/ (no authentication; a test tool): state, reset, faults,
+// runtime configuration, the request log, tokens for a stand-in `az`, and one connection's record.
+import { ArmError, methodNotAllowed } from './armErrors';
+import type { Backend } from './backend';
+import type { Reply } from './http';
+import type { PrincipalName, RuntimeConfig } from './types';
+import { lookupKey } from './world';
+
+function bad(message: string): ArmError {
+  return new ArmError(400, 'InvalidControlRequest', message);
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('The body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+const NUMERIC_SETTINGS: Record<string, number> = { latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 1, tokenTtlSeconds: 1 };
+
+function checkThrottle(value: unknown): RuntimeConfig['throttle'] {
+  if (value === null) return null;
+  const t = asObject(value);
+  for (const key of ['readsPerWindow', 'writesPerWindow', 'windowMs']) {
+    if (!Number.isInteger(t[key]) || (t[key] as number) < 1) throw bad(`throttle.${key} must be a whole number ≥ 1.`);
+  }
+  return { readsPerWindow: t.readsPerWindow as number, writesPerWindow: t.writesPerWindow as number, windowMs: t.windowMs as number };
+}
+
+/** Checks a configuration change and merges it; unknown settings are refused. */
+export function mergeConfig(current: RuntimeConfig, change: unknown): RuntimeConfig {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(asObject(change))) {
+    if (key === 'throttle') {
+      next.throttle = checkThrottle(value);
+    } else if (key in NUMERIC_SETTINGS) {
+      if (!Number.isInteger(value) || (value as number) < NUMERIC_SETTINGS[key]) throw bad(`${key} must be a whole number ≥ ${NUMERIC_SETTINGS[key]}.`);
+      (next as unknown as Record<string, number>)[key] = value as number;
+    } else {
+      throw bad(`Unknown setting "${key}". Settings: ${[...Object.keys(NUMERIC_SETTINGS), 'throttle'].join(', ')}.`);
+    }
+  }
+  return next;
+}
+
+function issueToken(b: Backend, body: unknown, now: number): Reply {
+  const request = asObject(body);
+  const name = (request.principal ?? 'main') as PrincipalName;
+  const principal = b.identity.principals[name];
+  if (!principal) throw bad('"principal" must be "main" or "reader".');
+  const ttl = request.expiresInSeconds ?? b.config.tokenTtlSeconds;
+  if (typeof ttl !== 'number' || !(ttl >= 0)) throw bad('"expiresInSeconds" must be a number ≥ 0.');
+  const tenant = request.tenantId === undefined ? b.world.tenants[0] : b.identity.findTenant(String(request.tenantId));
+  if (!tenant) throw bad(`Unknown tenant "${request.tenantId}".`);
+  return { status: 200, body: b.identity.issue(principal, tenant.tenantId, ttl, now) };
+}
+
+function connectionRecord(b: Backend, [sub, group, name]: string[], now: number): Reply {
+  b.operations.settle(now);
+  const c = b.world.subscription(sub)?.groups.get(lookupKey(group))?.connections.get(lookupKey(name));
+  if (!c) throw new ArmError(404, 'NotFound', `No connection ${sub}/${group}/${name}.`);
+  const properties = { ...structuredClone(c.properties), provisioningState: b.provisioningState(c, now) };
+  return { status: 200, body: { name: c.name, location: c.location, ...(c.tags ? { tags: c.tags } : {}), properties } };
+}
+
+/** Handles /_emulator/... ; `segments` are the decoded segments after "_emulator". */
+export function control(b: Backend, method: string, segments: string[], body: unknown, now: number): Reply {
+  const [first, ...rest] = segments;
+  const on = (allowed: Record<string, () => Reply>): Reply => {
+    const handler = allowed[method];
+    if (!handler) throw methodNotAllowed(method, Object.keys(allowed));
+    return handler();
+  };
+  switch (rest.length === 0 ? first : `${first}/${rest.join('/')}`) {
+    case 'state':
+      return on({ GET: () => ({ status: 200, body: b.state(now) }) });
+    case 'reset':
+      return on({ POST: () => (b.reset(), { status: 200, body: { reset: true } }) });
+    case 'faults':
+      return on({
+        GET: () => ({ status: 200, body: b.faults.list() }),
+        POST: () => ({ status: 201, body: b.faults.add(body) }),
+        DELETE: () => (b.faults.clear(), { status: 204 }),
+      });
+    case 'config':
+      return on({
+        GET: () => ({ status: 200, body: b.config }),
+        POST: () => ((b.config = mergeConfig(b.config, body)), { status: 200, body: b.config }),
+      });
+    case 'requests':
+      return on({ GET: () => ({ status: 200, body: b.requests() }) });
+    case 'tokens':
+      return on({ POST: () => issueToken(b, body, now) });
+    case 'tokens/expire':
+      return on({ POST: () => ({ status: 200, body: { expired: b.identity.expireAll(now) } }) });
+    default:
+      if (first === 'connections' && rest.length === 3) return on({ GET: () => connectionRecord(b, rest, now) });
+      throw new ArmError(404, 'NotFound', `No control route /_emulator/${segments.join('/')}.`);
+  }
+}

@@ -1,0 +1,96 @@
+// The ARM route table: path patterns (literal segments match case-insensitively, like ARM), the
+// handler per method, and which API family's versions each accepts.
+import { methodNotAllowed, unknownRoute, unsupportedApiVersion } from './armErrors';
+import type { ArmHandler } from './arm';
+import {
+  deleteConnection,
+  getConnection,
+  getSharedKey,
+  listConnections,
+  patchConnection,
+  putConnection,
+  resetSharedKey,
+  setSharedKey,
+} from './connections';
+import {
+  getGateway,
+  getGroup,
+  getLocalGateway,
+  getSubscription,
+  listGatewayConnections,
+  listGateways,
+  listGroups,
+  listLocalGateways,
+  listResources,
+  listSubscriptions,
+  listTenants,
+} from './listings';
+import { operationResult, operationStatus } from './operationRoutes';
+
+type Family = 'subscriptions' | 'resources' | 'network';
+
+/** api-versions each family accepts: the SDKs' (network 2026-01-01, resources 2025-04-01, subscriptions 2022-12-01), the specs' and their neighbours. */
+export const API_VERSIONS: Record<Family, readonly string[]> = {
+  subscriptions: ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'],
+  resources: ['2021-04-01', '2022-09-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-03-01', '2025-04-01'],
+  network: ['2024-05-01', '2024-07-01', '2024-10-01', '2025-01-01', '2025-03-01', '2025-05-01', '2026-01-01'],
+};
+
+interface Route {
+  pattern: string[];
+  family: Family;
+  handlers: Partial<Record<string, ArmHandler>>;
+}
+
+const SUB = ['subscriptions', ':sub'];
+const GROUP = [...SUB, 'resourcegroups', ':group'];
+const NETWORK = [...GROUP, 'providers', 'microsoft.network'];
+const LOCATION = [...SUB, 'providers', 'microsoft.network', 'locations', ':location'];
+
+const ROUTES: Route[] = [
+  { pattern: ['tenants'], family: 'subscriptions', handlers: { GET: listTenants } },
+  { pattern: ['subscriptions'], family: 'subscriptions', handlers: { GET: listSubscriptions } },
+  { pattern: SUB, family: 'subscriptions', handlers: { GET: getSubscription } },
+  { pattern: [...SUB, 'resourcegroups'], family: 'resources', handlers: { GET: listGroups } },
+  { pattern: GROUP, family: 'resources', handlers: { GET: getGroup } },
+  { pattern: [...SUB, 'resources'], family: 'resources', handlers: { GET: listResources } },
+  { pattern: [...GROUP, 'resources'], family: 'resources', handlers: { GET: listResources } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways'], family: 'network', handlers: { GET: listGateways } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name'], family: 'network', handlers: { GET: getGateway } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'connections'], family: 'network', handlers: { GET: listGatewayConnections } },
+  { pattern: [...NETWORK, 'localnetworkgateways'], family: 'network', handlers: { GET: listLocalGateways } },
+  { pattern: [...NETWORK, 'localnetworkgateways', ':name'], family: 'network', handlers: { GET: getLocalGateway } },
+  { pattern: [...NETWORK, 'connections'], family: 'network', handlers: { GET: listConnections } },
+  {
+    pattern: [...NETWORK, 'connections', ':name'],
+    family: 'network',
+    handlers: { GET: getConnection, PUT: putConnection, PATCH: patchConnection, DELETE: deleteConnection },
+  },
+  { pattern: [...NETWORK, 'connections', ':name', 'sharedkey'], family: 'network', handlers: { GET: getSharedKey, PUT: setSharedKey } },
+  { pattern: [...NETWORK, 'connections', ':name', 'sharedkey', 'reset'], family: 'network', handlers: { POST: resetSharedKey } },
+  { pattern: [...LOCATION, 'operations', ':id'], family: 'network', handlers: { GET: operationStatus } },
+  { pattern: [...LOCATION, 'operationresults', ':id'], family: 'network', handlers: { GET: operationResult } },
+];
+
+function match(pattern: string[], segments: string[]): Record<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i].startsWith(':')) params[pattern[i].slice(1)] = segments[i];
+    else if (pattern[i] !== segments[i].toLowerCase()) return undefined;
+  }
+  return params;
+}
+
+/** The handler for this request, or the ARM error for an unknown path, a wrong method or an unsupported api-version. */
+export function route(method: string, segments: string[], path: string, apiVersion: string): { handler: ArmHandler; params: Record<string, string> } {
+  for (const r of ROUTES) {
+    const params = match(r.pattern, segments);
+    if (!params) continue;
+    const handler = r.handlers[method];
+    if (!handler) throw methodNotAllowed(method, Object.keys(r.handlers));
+    if (!API_VERSIONS[r.family].includes(apiVersion)) throw unsupportedApiVersion(r.family, apiVersion, API_VERSIONS[r.family]);
+    return { handler, params };
+  }
+  throw unknownRoute(path);
+}

@@ -1,0 +1,140 @@
+// Shapes shared by the emulator, its control client and the tests that drive it. No runtime code:
+// importing this file from the VS Code extension host pulls in nothing.
+
+export interface EmulatorInfo {
+  /** e.g. https://127.0.0.1:PORT (no trailing slash) */
+  resourceManagerEndpoint: string;
+  /** The token audience; deliberately not public Azure's. The scope to ask for is `${audience}.default`. */
+  resourceManagerAudience: string;
+  /** The token endpoint is served by the same server. */
+  authorityHost: string;
+  tenantId: string;
+  /** The main principal: Contributor on every subscription. */
+  clientId: string;
+  clientSecret: string;
+  /** A principal that may read resources but not read, set or reset keys, nor write (403). */
+  readerClientId: string;
+  readerClientSecret: string;
+  /** Absolute path of the PEM certificate to trust (NODE_EXTRA_CA_CERTS or the `ca` option). */
+  caFile: string;
+}
+
+export interface ThrottleConfig {
+  readsPerWindow: number;
+  writesPerWindow: number;
+  windowMs: number;
+}
+
+/** What can be changed while the emulator runs (POST /_emulator/config). */
+export interface RuntimeConfig {
+  latencyMs: number;
+  lroMs: number;
+  updatingMs: number;
+  pageSize: number;
+  tokenTtlSeconds: number;
+  /** null: no throttling. */
+  throttle: ThrottleConfig | null;
+}
+
+export interface EmulatorOptions {
+  /** 0 or undefined: a free port. */
+  port?: number;
+  /** "SUBSxGROUPSxGATEWAYSxCONNECTIONS", e.g. "10x30x2x4". */
+  fleet?: string;
+  /** A JSON state file (format: StateFile, see README.md). */
+  stateFile?: string;
+  latencyMs?: number;
+  lroMs?: number;
+  updatingMs?: number;
+  pageSize?: number;
+  tokenTtlSeconds?: number;
+  throttle?: ThrottleConfig;
+  /** No request log lines on stderr. */
+  quiet?: boolean;
+}
+
+export type PrincipalName = 'main' | 'reader';
+
+export type LroOutcome = 'Failed' | 'Stuck';
+
+/** POST /_emulator/faults: the next `count` requests matching method + pathPattern fail this way. */
+export interface FaultSpec {
+  method?: string;
+  /** A regular expression (case-insensitive) matched against the decoded request path. */
+  pathPattern: string;
+  status?: number;
+  dropConnection?: boolean;
+  /** The request that starts a long-running operation is accepted, but the operation ends this way. */
+  lroOutcome?: LroOutcome;
+  /** Default 1. */
+  count?: number;
+  /** Seconds, sent as Retry-After with a status fault. */
+  retryAfter?: number;
+  errorCode?: string;
+  message?: string;
+}
+
+export interface Fault extends FaultSpec {
+  id: string;
+  /** How many more matching requests this fault will fail. */
+  remaining: number;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  /** Decoded path, without the query. */
+  path: string;
+  /** 0 when the connection was dropped on purpose. */
+  status: number;
+  durationMs: number;
+}
+
+export interface IssuedToken {
+  access_token: string;
+  expires_in: number;
+  /** Seconds since the epoch. */
+  expires_on: number;
+}
+
+// ---- State file format (also what GET /_emulator/state returns) ----
+
+export type Tags = Record<string, string>;
+
+/** A resource as ARM stores it: `id`, `type` and `etag` are derived, everything else is kept as given. */
+export interface ResourceState {
+  name: string;
+  location: string;
+  tags?: Tags;
+  properties: Record<string, unknown>;
+}
+
+export interface ResourceGroupState {
+  name: string;
+  location: string;
+  tags?: Tags;
+  virtualNetworkGateways: ResourceState[];
+  localNetworkGateways: ResourceState[];
+  /** properties.sharedKey holds the key of IPsec and Vnet2Vnet connections. */
+  connections: ResourceState[];
+}
+
+export interface SubscriptionState {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  state?: string;
+  tags?: Tags;
+  resourceGroups: ResourceGroupState[];
+}
+
+export interface TenantState {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string;
+}
+
+export interface StateFile {
+  tenants: TenantState[];
+  subscriptions: SubscriptionState[];
+}
