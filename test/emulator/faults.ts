@@ -1,5 +1,5 @@
-// Faults on demand (POST /_emulator/faults): the next `count` requests that match fail the way the
-// fault says — an ARM error status, a dropped connection, or a long-running operation that is
+// Faults on demand (POST /_emulator/faults): the next `count` requests that match (after letting
+// `skip` of them through) fail the way the fault says — an ARM error status, a dropped connection, or a long-running operation that is
 // accepted and then fails or never ends.
 import { randomUUID } from 'crypto';
 import { ArmError, codeForStatus } from './armErrors';
@@ -31,6 +31,7 @@ function checkSpec(spec: unknown): FaultSpec {
     throw invalid('"lroOutcome" must be "Failed" or "Stuck".');
   }
   if (f.count !== undefined && !(Number.isInteger(f.count) && (f.count as number) >= 1)) throw invalid('"count" must be a whole number ≥ 1.');
+  if (f.skip !== undefined && !(Number.isInteger(f.skip) && (f.skip as number) >= 0)) throw invalid('"skip" must be a whole number ≥ 0.');
   if (f.retryAfter !== undefined && !(typeof f.retryAfter === 'number' && f.retryAfter >= 0)) throw invalid('"retryAfter" must be a number of seconds ≥ 0.');
   for (const key of ['method', 'errorCode', 'message'] as const) {
     if (f[key] !== undefined && typeof f[key] !== 'string') throw invalid(`"${key}" must be a string.`);
@@ -47,6 +48,7 @@ export class Faults {
       ...checked,
       id: randomUUID(),
       remaining: checked.count ?? 1,
+      skip: checked.skip ?? 0,
       regex: new RegExp(checked.pathPattern, 'i'),
     };
     this.faults.push(fault);
@@ -76,6 +78,10 @@ export class Faults {
       (f) => kind(f) && (!f.method || f.method.toUpperCase() === method) && f.regex.test(path),
     );
     if (!fault) return undefined;
+    if ((fault.skip ?? 0) > 0) {
+      fault.skip = (fault.skip ?? 0) - 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return this.describe(fault);

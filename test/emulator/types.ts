@@ -68,6 +68,8 @@ export interface FaultSpec {
   lroOutcome?: LroOutcome;
   /** Default 1. */
   count?: number;
+  /** Let this many matching requests through first (default 0): e.g. 2 makes page 3 of a list fail. */
+  skip?: number;
   /** Seconds, sent as Retry-After with a status fault. */
   retryAfter?: number;
   errorCode?: string;

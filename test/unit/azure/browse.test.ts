@@ -117,6 +117,16 @@ describe('azure layer: browsing subscriptions, groups, gateways and connections'
     assert.deepStrictEqual(gateways.map((g) => g.name).sort(), ['ergw-prod-we', 'vgw-prod-we', 'vgw-zrh-01']);
   });
 
+  it('reports a failure on page 3 of a list as an error, never as a shorter list', async () => {
+    const target = await gateway(PRODUCTION_SUBSCRIPTION_ID, prodGroup, 'vgw-prod-we');
+    await fixture.control.setConfig({ pageSize: 1 });
+    await fixture.control.addFault({ method: 'GET', pathPattern: '/virtualNetworkGateways/vgw-prod-we/connections$', skip: 2, status: 404, count: 1 });
+    await assert.rejects(api.listConnections(target), (error: unknown) => error instanceof AzureError && error.kind === 'notFound');
+    const pages = (await fixture.control.requests()).filter((r) => /vgw-prod-we\/connections$/.test(r.path));
+    assert.deepStrictEqual(pages.map((r) => r.status), [200, 200, 404], 'pages 1 and 2 served, page 3 failed');
+    assert.strictEqual((await api.listConnections(target)).length, 4, 'after the fault the full list loads');
+  });
+
   it('turns a 404 into a "not found" error the tree can show', async () => {
     await assert.rejects(
       api.getConnection({ subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: prodGroup, name: 'cn-does-not-exist' }),
