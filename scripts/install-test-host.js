@@ -14,7 +14,11 @@ const path = require('path');
 
 const CODE_SERVER_VERSION = '4.139.1';
 const REQUIRED_NODE_MAJOR = 24;
-const INSTALL_TIMEOUT_MS = 15 * 60 * 1000;
+// The download normally takes under a minute; an npm that stalls (seen here: idle for 10 minutes with
+// no socket open) is killed and the install retried rather than waited for.
+const DOWNLOAD_TIMEOUT_MS = 4 * 60 * 1000;
+const BUILD_TIMEOUT_MS = 12 * 60 * 1000;
+const ATTEMPTS = 3;
 const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -157,7 +161,7 @@ function appendLog(text) {
 }
 
 /** Runs one install step, its output to the log file, with a heartbeat so a long build does not look hung. */
-function runStep(label, command, args, options, report) {
+function runStep(label, command, args, options, timeoutMs, report) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     report(`code-server: ${label}…`);
@@ -178,7 +182,7 @@ function runStep(label, command, args, options, report) {
     const killer = setTimeout(() => {
       timedOut = true;
       killTree(child.pid);
-    }, INSTALL_TIMEOUT_MS);
+    }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(heartbeat);
       clearTimeout(killer);
@@ -192,7 +196,7 @@ function runStep(label, command, args, options, report) {
         report(`code-server: ${label} done in ${seconds} s`);
         resolve();
       } else {
-        const how = timedOut ? `did not finish within ${INSTALL_TIMEOUT_MS / 60000} minutes` : `failed (${signal || `exit code ${code}`}) after ${seconds} s`;
+        const how = timedOut ? `did not finish within ${timeoutMs / 60000} minutes` : `failed (${signal || `exit code ${code}`}) after ${seconds} s`;
         reject(new Error(`code-server install: "${label}" ${how}.`));
       }
     });
@@ -230,8 +234,9 @@ async function installOnce(report) {
   await runStep(
     `Downloading code-server ${CODE_SERVER_VERSION}`,
     'npm',
-    ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-save', '--no-package-lock'],
+    ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-save', '--no-package-lock', '--fetch-timeout=60000'],
     { cwd: installDir, env },
+    DOWNLOAD_TIMEOUT_MS,
     report,
   );
   await runStep(
@@ -239,6 +244,7 @@ async function installOnce(report) {
     'sh',
     ['postinstall.sh'],
     { cwd: packageDir, env },
+    BUILD_TIMEOUT_MS,
     report,
   );
   const entry = path.join(packageDir, 'out', 'node', 'entry.js');
@@ -275,7 +281,7 @@ function lockAgeMs() {
 /** One installer at a time; a lock left by a dead process is taken over. */
 async function withInstallLock(report, work) {
   fs.mkdirSync(cacheRoot, { recursive: true });
-  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
+  const deadline = Date.now() + ATTEMPTS * (DOWNLOAD_TIMEOUT_MS + BUILD_TIMEOUT_MS);
   for (;;) {
     try {
       fs.mkdirSync(lockDir);
@@ -323,8 +329,8 @@ async function ensureCodeServer(options = {}) {
         // A half install must never look complete to the next run.
         fs.rmSync(installDir, { recursive: true, force: true });
         const failure = error instanceof MissingPrerequisiteError ? error : explainFailure(error);
-        if (failure instanceof MissingPrerequisiteError || attempt >= 2) throw failure;
-        report(`code-server: install failed, cleaning up and retrying once (${error.message})`);
+        if (failure instanceof MissingPrerequisiteError || attempt >= ATTEMPTS) throw failure;
+        report(`code-server: install failed, cleaning up and retrying (attempt ${attempt + 1} of ${ATTEMPTS}): ${error.message}`);
       }
     }
   });

@@ -19,6 +19,8 @@ const layers = [
     timeoutSeconds: 600,
     counted: true,
   },
+  // Installs the real VS Code (code-server) on first use; its own timeout, so the test layers' limits are about tests.
+  { name: 'test host', command: [process.execPath, 'scripts/install-test-host.js'], timeoutSeconds: 3 * (4 + 12) * 60 + 60, optionalFile: 'scripts/install-test-host.js' },
   { name: 'integration', command: [process.execPath, 'out/test/integration/run.js'], timeoutSeconds: 900, counted: true, optionalFile: 'out/test/integration/run.js' },
   {
     name: 'e2e',
@@ -74,7 +76,8 @@ async function main() {
   const statsFile = path.join(statsDir, 'stats.jsonl');
   const results = [];
   for (const layer of layers) {
-    if (only.length && layer.name !== 'build' && !only.includes(layer.name)) continue;
+    const needsTestHost = layer.name === 'test host' && only.some((name) => name === 'integration' || name === 'e2e');
+    if (only.length && layer.name !== 'build' && !needsTestHost && !only.includes(layer.name)) continue;
     if (!hasTests(layer)) {
       console.log(`\n▶ ${layer.name}: no tests in this layer`);
       continue;
