@@ -137,6 +137,10 @@ function installEnvironment(nodeBinary, headersDir) {
   env.npm_config_fund = 'false';
   env.npm_config_audit = 'false';
   env.npm_config_update_notifier = 'false';
+  // npm running on the Node 24 binary would look for the machine's global npmrc (registry, cafile of
+  // a TLS-inspecting proxy) next to that binary: keep the one the machine's npm uses.
+  const globalConfig = process.env.npm_config_globalconfig || spawnSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' }).stdout.trim();
+  if (globalConfig) env.npm_config_globalconfig = globalConfig;
   return env;
 }
 

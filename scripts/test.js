@@ -65,10 +65,19 @@ function hasTests(layer) {
   return true;
 }
 
-/** Node reads NODE_EXTRA_CA_CERTS only at start: every test process gets the emulator's certificate up front. */
-async function emulatorCertificate() {
+/**
+ * Node reads NODE_EXTRA_CA_CERTS only at start: every test process gets the emulator's certificate up
+ * front, added to (never replacing) the certificates the machine already trusts this way — npm
+ * needs those to reach the registry when the test host installs code-server.
+ */
+async function certificatesToTrust() {
   const { ensureCertificate } = require(path.join(root, 'out', 'test', 'emulator', 'server.js'));
-  return ensureCertificate();
+  const emulatorCa = await ensureCertificate();
+  const existing = process.env.NODE_EXTRA_CA_CERTS;
+  if (!existing || path.resolve(existing) === emulatorCa || !fs.existsSync(existing)) return emulatorCa;
+  const bundle = path.join(root, '.cache', 'test-ca-bundle.pem');
+  fs.writeFileSync(bundle, `${fs.readFileSync(existing, 'utf8').trimEnd()}\n${fs.readFileSync(emulatorCa, 'utf8')}`);
+  return bundle;
 }
 
 async function main() {
@@ -84,7 +93,7 @@ async function main() {
     }
     console.log(`\n▶ ${layer.name}`);
     const env = { ...process.env, TEST_STATS_FILE: statsFile, TEST_LAYER: layer.name };
-    if (layer.name !== 'build') env.NODE_EXTRA_CA_CERTS = await emulatorCertificate();
+    if (layer.name !== 'build') env.NODE_EXTRA_CA_CERTS = await certificatesToTrust();
     const result = await run(layer, env);
     results.push({ layer, ...result });
     console.log(`${result.ok ? '✔' : '✖'} ${layer.name} ${result.ok ? 'passed' : 'FAILED'} in ${result.seconds} s`);
