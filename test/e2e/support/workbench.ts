@@ -2,7 +2,7 @@
 // tree items, use context menus, quick inputs, dialogs and notifications, read the clipboard.
 // Every step can leave a screenshot in test-results/.
 import type { Locator, Page } from 'playwright-core';
-import { screenshot } from '../../host/browser';
+import { screenshot, waitForWorkbench } from '../../host/browser';
 
 const uiTimeoutMs = 20_000;
 const sideBarWidth = 560;
@@ -33,8 +33,14 @@ export class Workbench {
   async openAzureVpn(): Promise<void> {
     const tab = this.activityBarTab('Azure VPN');
     await tab.waitFor({ timeout: uiTimeoutMs });
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-    await this.sideBarTitle().filter({ hasText: 'Azure VPN' }).waitFor({ timeout: uiTimeoutMs });
+    const title = this.sideBarTitle().filter({ hasText: 'Azure VPN' });
+    const deadline = Date.now() + uiTimeoutMs;
+    // After a reload VS Code restores the last container a moment later: a click just before would close it again.
+    while (!(await title.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`The Azure VPN side bar did not open within ${uiTimeoutMs / 1000} s.`);
+      if ((await tab.getAttribute('aria-selected')) !== 'true' || !(await this.page.locator('.part.sidebar').isVisible())) await tab.click();
+      await this.page.waitForTimeout(500);
+    }
     await this.setSideBarWidth(sideBarWidth);
   }
 
@@ -47,8 +53,13 @@ export class Workbench {
     await this.page.mouse.down();
     await this.page.mouse.move(box.x + width, y, { steps: 5 });
     await this.page.mouse.up();
-    // The pointer would leave a hover tooltip over the next screenshot.
-    await this.page.mouse.move(box.x + width + 200, box.y + box.height - 50);
+    await this.movePointerAway();
+  }
+
+  /** Parks the pointer over the empty editor area: where it was would leave a hover tooltip over the next screenshot. */
+  private async movePointerAway(): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (box) await this.page.mouse.move(box.x + box.width + 200, box.y + box.height - 50);
   }
 
   /** The side bar's title; a container with a single view reads "Container: View". */
@@ -116,6 +127,7 @@ export class Workbench {
     // VS Code's menu ignores mouse-up for its first 100 ms (so the right-click's own release picks nothing).
     await this.page.waitForTimeout(menuArmsAfterMs);
     await entry.click();
+    await this.movePointerAway();
   }
 
   quickInput(): Locator {
@@ -138,6 +150,16 @@ export class Workbench {
     return this.page.locator('.quick-input-widget .quick-input-message');
   }
 
+  /** A button of the open quick input: in its title bar (e.g. "Generate…") or on one of its rows (e.g. "Reveal"). */
+  quickInputButton(label: string): Locator {
+    return this.page.locator('.quick-input-widget').getByRole('button', { name: label, exact: true }).first();
+  }
+
+  /** The rows of the open quick pick. */
+  quickPickRows(): Locator {
+    return this.page.locator('.quick-input-widget .monaco-list-row');
+  }
+
   /** Chooses a row of an open quick pick by its label. */
   async pick(label: string | RegExp): Promise<void> {
     const row = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
@@ -146,9 +168,14 @@ export class Workbench {
     await row.click();
   }
 
+  /** The modal dialog on screen: its message, detail and buttons. */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
   /** A modal dialog's button (e.g. "Reset Key", "Delete"). */
   dialogButton(label: string): Locator {
-    return this.page.locator('.monaco-dialog-box').getByRole('button', { name: label, exact: true });
+    return this.dialog().getByRole('button', { name: label, exact: true });
   }
 
   async answerDialog(label: string): Promise<void> {
@@ -198,6 +225,34 @@ export class Workbench {
   /** The text on the system clipboard, as the page reads it (the context was granted clipboard-read). */
   readClipboard(): Promise<string> {
     return this.page.evaluate<string>('navigator.clipboard.readText()');
+  }
+
+  /** Puts text on the clipboard, as if the user had copied it elsewhere. */
+  async writeClipboard(text: string): Promise<void> {
+    await this.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+  }
+
+  /** Waits until the clipboard no longer holds `previous` (a copy has landed) and returns what it holds now. */
+  async clipboardChangedFrom(previous: string): Promise<string> {
+    const deadline = Date.now() + uiTimeoutMs;
+    for (;;) {
+      const text = await this.readClipboard();
+      if (text !== previous) return text;
+      if (Date.now() > deadline) throw new Error(`Nothing was copied to the clipboard within ${uiTimeoutMs / 1000} s.`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Reloads the window (as "Developer: Reload Window" does): a new extension host, the same browser storage. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await waitForWorkbench(this.page);
+  }
+
+  /** Clears every notification, so the next screenshots show only what comes next. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: uiTimeoutMs });
   }
 
   /** Runs a command from the palette by its title, e.g. "Azure VPN: Refresh". */
