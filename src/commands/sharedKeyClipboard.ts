@@ -13,6 +13,7 @@ export async function copySharedKeyToClipboard(services: Services, connection: {
     result: 'succeeded',
     keyLength: sharedKey.length,
   });
-  const when = seconds > 0 ? `It will be cleared from the clipboard in ${seconds} seconds.` : 'It stays on the clipboard until you copy something else.';
-  void services.input.showMessage('info', `Copied the shared key of '${connection.name}'. ${when}`, {});
+  // One short line: a notification without buttons shows only its first line.
+  const when = seconds > 0 ? `; the clipboard clears in ${seconds} s` : '';
+  void services.input.showMessage('info', `Copied the shared key of '${connection.name}'${when}.`, {});
 }
