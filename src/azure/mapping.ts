@@ -24,18 +24,12 @@ function withoutSecrets<T extends object>(resource: T): Record<string, unknown> 
 }
 
 export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
-  const id = resource.id ?? '';
-  const parts = parseResourceId(id);
   const type = connectionTypes.find((t) => t === resource.connectionType) ?? 'IPsec';
   const status = connectionStatuses.find((s) => s === resource.connectionStatus) ?? 'Unknown';
   const auth = authenticationType ?? ('authenticationType' in resource ? resource.authenticationType : undefined);
   const peerId = resource.localNetworkGateway2?.id ?? resource.virtualNetworkGateway2?.id ?? resource.peer?.id;
   return {
-    id,
-    name: resource.name ?? parts.name,
-    subscriptionId: parts.subscriptionId,
-    resourceGroup: parts.resourceGroup,
-    location: resource.location ?? '',
+    ...placeOf(resource),
     type,
     status,
     provisioningState: resource.provisioningState ?? 'Unknown',
@@ -58,15 +52,16 @@ function gatewayKind(gatewayType: string | undefined): GatewayKind {
   return 'Other';
 }
 
-export function toGateway(resource: network.VirtualNetworkGateway): VirtualNetworkGateway {
+/** Where a resource lives, read from its ARM id. */
+function placeOf(resource: { id?: string; name?: string; location?: string }) {
   const id = resource.id ?? '';
   const parts = parseResourceId(id);
+  return { id, name: resource.name ?? parts.name, subscriptionId: parts.subscriptionId, resourceGroup: parts.resourceGroup, location: resource.location ?? '' };
+}
+
+export function toGateway(resource: network.VirtualNetworkGateway): VirtualNetworkGateway {
   return {
-    id,
-    name: resource.name ?? parts.name,
-    subscriptionId: parts.subscriptionId,
-    resourceGroup: parts.resourceGroup,
-    location: resource.location ?? '',
+    ...placeOf(resource),
     kind: gatewayKind(resource.gatewayType),
     sku: resource.sku?.name,
     activeActive: resource.active === true,
@@ -76,14 +71,8 @@ export function toGateway(resource: network.VirtualNetworkGateway): VirtualNetwo
 }
 
 export function toLocalNetworkGateway(resource: network.LocalNetworkGateway): LocalNetworkGateway {
-  const id = resource.id ?? '';
-  const parts = parseResourceId(id);
   return {
-    id,
-    name: resource.name ?? parts.name,
-    subscriptionId: parts.subscriptionId,
-    resourceGroup: parts.resourceGroup,
-    location: resource.location ?? '',
+    ...placeOf(resource),
     gatewayIpAddress: resource.gatewayIpAddress,
     fqdn: resource.fqdn,
     addressPrefixes: resource.localNetworkAddressSpace?.addressPrefixes ?? [],
