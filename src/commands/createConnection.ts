@@ -142,6 +142,8 @@ async function create(services: Services, spec: NewConnection, key: NewSharedKey
       return;
     }
     audit(`failed (${error instanceof AzureError ? error.kind : 'error'})`);
+    // A creation that failed late can leave the connection behind in Azure: show what is there.
+    services.tree.refreshGatewaysOf(connectionId, spec.gatewayId);
     await showFailure(services, `create the connection '${spec.name}'`, error, {
       retry: () => create(services, spec, key),
       extraActions: key.generated ? [{ label: 'Copy key', run: () => copySharedKeyToClipboard(services, { id: connectionId, name: spec.name }, spec.sharedKey) }] : [],

@@ -1,18 +1,22 @@
 // The emulator the runner started (info in AZVPN_EMULATOR), read through its control API so tests
 // check what Azure now holds, not what the extension says.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as https from 'https';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import { EmulatorControl } from '../../emulator/control';
 import type { EmulatorInfo, RequestLogEntry, ResourceState } from '../../emulator/types';
 
 let control: EmulatorControl | undefined;
 
+function emulatorInfo(): EmulatorInfo {
+  const info = process.env.AZVPN_EMULATOR;
+  assert.ok(info, 'AZVPN_EMULATOR is not set: run the integration tests with out/test/integration/run.js');
+  return JSON.parse(info) as EmulatorInfo;
+}
+
 export function emulator(): EmulatorControl {
-  if (!control) {
-    const info = process.env.AZVPN_EMULATOR;
-    assert.ok(info, 'AZVPN_EMULATOR is not set: run the integration tests with out/test/integration/run.js');
-    control = new EmulatorControl(JSON.parse(info) as EmulatorInfo);
-  }
+  control ??= new EmulatorControl(emulatorInfo());
   return control;
 }
 
@@ -63,4 +67,30 @@ export async function requestCount(): Promise<number> {
 /** Requests that change something in Azure (anything but reads). */
 export function writes(requests: RequestLogEntry[]): RequestLogEntry[] {
   return requests.filter((request) => request.method !== 'GET' && !request.path.includes('/oauth2/') && !request.path.startsWith('/_emulator'));
+}
+
+/** A regular expression (for a fault's pathPattern) that matches `text` literally. */
+export function literally(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Deletes a connection the way another user would (an ARM DELETE), so the extension still shows it. */
+export async function deleteInAzure(place: ConnectionPlace): Promise<void> {
+  const info = emulatorInfo();
+  const { access_token: token } = await emulator().issueToken();
+  const url = new URL(`${resourceIdOf(place)}?api-version=2026-01-01`, info.resourceManagerEndpoint);
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    const request = https.request(url, { method: 'DELETE', ca: fs.readFileSync(info.caFile), headers: { Authorization: `Bearer ${token}` } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+  assert.strictEqual(status, 202, `deleting ${place.name} behind the extension's back`);
+  const deadline = Date.now() + 10_000;
+  while (await connectionInEmulator(place)) {
+    assert.ok(Date.now() < deadline, `Azure did not finish deleting ${place.name}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -72,3 +72,43 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Changes a user setting and returns once the extension has heard of the change. */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  if (userSetting(key) === value) {
+    return;
+  }
+  const heard = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(key)) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
+  await heard;
+}
+
+/** The user setting as the test host configured it, to put back afterwards. */
+export function userSetting(key: string): unknown {
+  return vscode.workspace.getConfiguration().inspect(key)?.globalValue;
+}
+
+/** Records the tree ids the Connections tree asks VS Code to redraw or reload ('' = the whole tree). */
+export async function watchTreeRefreshes(): Promise<{ refreshed: string[]; stop(): void }> {
+  const refreshed: string[] = [];
+  const listener = (await extensionApi()).treeDataProvider.onDidChangeTreeData((node) => refreshed.push(node?.id ?? ''));
+  return { refreshed, stop: () => listener.dispose() };
+}
+
+/** Discards every shared key the extension holds, as the user does through Recover Unsaved Shared Key. */
+export async function discardHeldKeys(): Promise<void> {
+  const listed = await runCommand('azureVpn.recoverSharedKey', new TestUserInput().dismiss('Recover Unsaved Shared Key'));
+  for (const connection of listed.offered[0]?.labels ?? []) {
+    await runCommand(
+      'azureVpn.recoverSharedKey',
+      new TestUserInput().pick('Recover Unsaved Shared Key', connection).choose('A shared key you chose', 'Discard'),
+    );
+  }
+}
