@@ -66,7 +66,7 @@ function fromStatus(status: number, code: string | undefined, message: string): 
   if (status === 403) return new AzureError('forbidden', `You do not have permission for this. ${message}`, code, status);
   if (status === 404) return new AzureError('notFound', `Not found in Azure; it may have been deleted. ${message}`, code, status);
   if (status === 409) return new AzureError('conflict', `Another operation is in progress on this resource. Try again when it finishes. ${message}`, code, status);
-  if (status === 429) return new AzureError('throttled', `Azure is throttling requests; retried and gave up. Wait a minute and try again.`, code, status);
+  if (status === 429) return new AzureError('throttled', 'Azure is throttling requests: the extension retried and then gave up. Wait a minute and try again.', code, status);
   if (status === 400 && isNoSharedKeyCode(code, message)) return new AzureError('noSharedKey', `This connection has no shared key (ExpressRoute or certificate authentication).`, code, status);
   if (status === 400) return new AzureError('badRequest', `Azure refused the request: ${message}`, code, status);
   if (status >= 500) return new AzureError('unavailable', `Azure is not responding properly (HTTP ${status}), even after retries. ${message}`, code, status);

@@ -38,10 +38,6 @@ function isRetry(action: FailureAction): boolean {
 }
 
 function reasonOf(error: unknown): string {
-  // A 429 asking for minutes is not retried; the azure layer's message says how long Azure asked to wait.
-  if (error instanceof AzureError && error.kind === 'throttled' && !/asks to wait/.test(error.message)) {
-    return 'Azure is throttling requests: the extension retried and then gave up. Wait a minute and try again.';
-  }
   const message = error instanceof Error ? error.message : String(error);
   return /[.!?)]$/.test(message) ? message : `${message}.`;
 }

@@ -46,7 +46,7 @@ describe('azure layer: failures', function () {
   it('says the SDK gave up when throttling goes on past every retry', async () => {
     const api = await fixture.api({ deps: { maxRetries: 1 } });
     await fixture.control.addFault({ method: 'GET', pathPattern: 'virtualNetworkGateways$', status: 429, retryAfter: 1, count: 5 });
-    await assert.rejects(api.listGateways(parisGateway), isAzureError('throttled', /retried and gave up/));
+    await assert.rejects(api.listGateways(parisGateway), isAzureError('throttled', /the extension retried and then gave up/));
   });
 
   for (const status of [500, 503]) {

@@ -29,9 +29,9 @@ describe('failure messages', () => {
     });
   }
 
-  it('say for throttling that the extension retried and gave up', () => {
-    const failure = describeFailure(what, new AzureError('throttled', 'Too many requests'), 'whenSensible');
-    assert.match(failure.message, /retried and then gave up/);
+  it('say for throttling what the azure layer found: how long Azure asks to wait', () => {
+    const failure = describeFailure(what, new AzureError('throttled', 'Azure is throttling requests and asks to wait 300 seconds. Try again in a few minutes.'), 'whenSensible');
+    assert.match(failure.message, /asks to wait 300 seconds/);
   });
 
   it('offer no retry when there is nothing to retry, and always one for a held key', () => {
