@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test layer one after another (build → unit → integration → e2e), each under a hard
+// Runs every test layer one after another (build → lint → unit → test host → integration → e2e), each under a hard
 // timeout so a silent hang fails with a clear message instead of blocking CI, then prints one
 // closing line "tests: N passed, N failed" over all layers.
 const { spawn } = require('child_process');
@@ -13,6 +13,7 @@ const reporter = path.join(root, 'test', 'support', 'count-reporter.js');
 
 const layers = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build:test'], timeoutSeconds: 300 },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], timeoutSeconds: 300 },
   {
     name: 'unit',
     command: [process.execPath, mocha, '--reporter', reporter, '--timeout', '20000', 'out/test/unit/**/*.test.js'],
