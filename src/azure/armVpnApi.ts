@@ -4,10 +4,10 @@ import type * as networkSdk from '@azure/arm-network';
 import type * as resourcesSdk from '@azure/arm-resources';
 import type * as subscriptionsSdk from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import type { AzureVpnApi } from './api';
 import { armScope, type Cloud } from './clouds';
-import { Limiter, limiterPolicy, mapWithLimit } from './concurrency';
+import { Limiter, limiterPolicy, mapWithLimit, retryAfterMs } from './concurrency';
 import { AzureError, StoppedWaitingError, toAzureError } from './errors';
 import { longThrottlingPolicy } from './throttling';
 import { toConnection, toGateway, toLocalNetworkGateway } from './mapping';
@@ -38,12 +38,21 @@ export interface ArmVpnApiOptions {
   multiTenant: boolean;
   tenantId?: string;
   sdk: AzureSdk;
+  /** Default 256: a whole level of a large tree goes out in one round trip, and Node keeps up to 256 idle sockets alive for the next. */
   maxConcurrentRequests?: number;
   /** How often to poll when Azure does not say (Retry-After), and while a connection is Updating. */
   pollIntervalMs?: number;
   maxRetries?: number;
   /** A 429 asking to wait longer than this fails at once with a clear message instead of waiting. */
   maxThrottleWaitSeconds?: number;
+}
+
+/** What every long-running operation is started with. */
+interface LroOptions {
+  abortSignal?: AbortSignal;
+  updateIntervalInMs: number;
+  /** Sees the operation's first response. */
+  onResponse: (response: PipelineResponse) => void;
 }
 
 /** The part of the SDK's poller this file uses. */
@@ -81,7 +90,8 @@ function authenticationTypePolicy(seen: Map<string, string>): PipelinePolicy {
     name: 'azureVpnConnectionAuthenticationType',
     async sendRequest(request, next) {
       const response = await next(request);
-      if (request.method === 'GET' && /\/connections(\?|$)/i.test(request.url) && response.bodyAsText) {
+      // Most lists carry no authenticationType at all: those are not parsed a second time.
+      if (request.method === 'GET' && /\/connections(\?|$)/i.test(request.url) && response.bodyAsText?.includes('"authenticationType"')) {
         try {
           const body = JSON.parse(response.bodyAsText) as { value?: Array<{ id?: string; properties?: { authenticationType?: string } }> };
           for (const item of body.value ?? []) {
@@ -107,7 +117,7 @@ export class ArmVpnApi implements AzureVpnApi {
 
   constructor(private readonly options: ArmVpnApiOptions) {
     this.cloud = options.cloud;
-    this.limiter = new Limiter(options.maxConcurrentRequests ?? 16);
+    this.limiter = new Limiter(options.maxConcurrentRequests ?? 256);
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
   }
 
@@ -260,8 +270,7 @@ export class ArmVpnApi implements AzureVpnApi {
   setSharedKey(ref: ConnectionRef, key: string, options: OperationOptions = {}): Promise<void> {
     return this.call(async () => {
       await this.runOperation(
-        () =>
-          this.network(ref.subscriptionId).virtualNetworkGatewayConnections.setSharedKey(ref.resourceGroup, ref.name, { value: key }, this.lroOptions(options)),
+        (lro) => this.network(ref.subscriptionId).virtualNetworkGatewayConnections.setSharedKey(ref.resourceGroup, ref.name, { value: key }, lro),
         options,
       );
       await this.waitUntilConnectionSettled(ref, options);
@@ -271,8 +280,7 @@ export class ArmVpnApi implements AzureVpnApi {
   resetSharedKey(ref: ConnectionRef, keyLength: number, options: OperationOptions = {}): Promise<void> {
     return this.call(async () => {
       await this.runOperation(
-        () =>
-          this.network(ref.subscriptionId).virtualNetworkGatewayConnections.resetSharedKey(ref.resourceGroup, ref.name, { keyLength }, this.lroOptions(options)),
+        (lro) => this.network(ref.subscriptionId).virtualNetworkGatewayConnections.resetSharedKey(ref.resourceGroup, ref.name, { keyLength }, lro),
         options,
       );
       await this.waitUntilConnectionSettled(ref, options);
@@ -282,7 +290,7 @@ export class ArmVpnApi implements AzureVpnApi {
   deleteConnection(ref: ConnectionRef, options: OperationOptions = {}): Promise<void> {
     return this.call(async () => {
       await this.runOperation(
-        () => this.network(ref.subscriptionId).virtualNetworkGatewayConnections.delete(ref.resourceGroup, ref.name, this.lroOptions(options)),
+        (lro) => this.network(ref.subscriptionId).virtualNetworkGatewayConnections.delete(ref.resourceGroup, ref.name, lro),
         options,
       );
     });
@@ -300,25 +308,27 @@ export class ArmVpnApi implements AzureVpnApi {
     } as networkSdk.VirtualNetworkGatewayConnection;
     return this.call(async () => {
       const created = await this.runOperation(
-        () =>
-          this.network(spec.subscriptionId).virtualNetworkGatewayConnections.createOrUpdate(spec.resourceGroup, spec.name, parameters, this.lroOptions(options)),
+        (lro) => this.network(spec.subscriptionId).virtualNetworkGatewayConnections.createOrUpdate(spec.resourceGroup, spec.name, parameters, lro),
         options,
       );
       return toConnection(created);
     });
   }
 
-  private lroOptions(options: OperationOptions) {
-    return { abortSignal: options.abortSignal, updateIntervalInMs: this.pollIntervalMs };
-  }
-
   /** Starts a long-running operation and polls it (at Azure's Retry-After) until it ends or the user stops waiting. */
-  private async runOperation<T>(start: () => Poller<T>, options: OperationOptions): Promise<T> {
+  private async runOperation<T>(start: (lro: LroOptions) => Poller<T>, options: OperationOptions): Promise<T> {
     if (options.abortSignal?.aborted) throw new StoppedWaitingError();
     options.onProgress?.('starting');
-    const poller = start();
+    let firstPollAfterMs: number | undefined;
+    const poller = start({
+      abortSignal: options.abortSignal,
+      updateIntervalInMs: this.pollIntervalMs,
+      onResponse: (response) => (firstPollAfterMs = retryAfterMs(response)),
+    });
     await poller.submitted();
     options.onProgress?.('applying');
+    // The SDK polls right after the first response; Azure asked to wait Retry-After before that.
+    if (firstPollAfterMs) await delay(firstPollAfterMs, options.abortSignal);
     return poller.pollUntilDone({ abortSignal: options.abortSignal });
   }
 

@@ -16,11 +16,10 @@ type AnyConnection = network.VirtualNetworkGatewayConnection | network.VirtualNe
 const connectionStatuses: ConnectionStatus[] = ['Connected', 'Connecting', 'NotConnected', 'Unknown'];
 const connectionTypes: ConnectionType[] = ['IPsec', 'Vnet2Vnet', 'ExpressRoute', 'VPNClient'];
 
+/** The SDK's model is flat: the secrets are top-level fields, so a shallow copy without them is enough. */
 function withoutSecrets<T extends object>(resource: T): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...(resource as Record<string, unknown>) };
-  delete copy.sharedKey;
-  delete copy.authorizationKey;
-  return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
+  const { sharedKey: _sharedKey, authorizationKey: _authorizationKey, ...rest } = resource as Record<string, unknown>;
+  return rest;
 }
 
 export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
