@@ -139,22 +139,22 @@ export class ArmVpnApi implements AzureVpnApi {
     return this.options.credentialForTenant(this.tenantBySubscription.get(subscriptionId) ?? this.options.tenantId);
   }
 
-  private network(subscriptionId: string): networkSdk.NetworkManagementClient {
-    let client = this.networkClients.get(subscriptionId);
+  /** One SDK client per subscription, made on first use. */
+  private clientFor<T>(clients: Map<string, T>, subscriptionId: string, create: new (credential: TokenCredential, subscriptionId: string, options: ReturnType<ArmVpnApi['clientOptions']>) => T): T {
+    let client = clients.get(subscriptionId);
     if (!client) {
-      client = new this.options.sdk.network.NetworkManagementClient(this.credentialFor(subscriptionId), subscriptionId, this.clientOptions());
-      this.networkClients.set(subscriptionId, client);
+      client = new create(this.credentialFor(subscriptionId), subscriptionId, this.clientOptions());
+      clients.set(subscriptionId, client);
     }
     return client;
   }
 
+  private network(subscriptionId: string): networkSdk.NetworkManagementClient {
+    return this.clientFor(this.networkClients, subscriptionId, this.options.sdk.network.NetworkManagementClient);
+  }
+
   private resources(subscriptionId: string): resourcesSdk.ResourceManagementClient {
-    let client = this.resourceClients.get(subscriptionId);
-    if (!client) {
-      client = new this.options.sdk.resources.ResourceManagementClient(this.credentialFor(subscriptionId), subscriptionId, this.clientOptions());
-      this.resourceClients.set(subscriptionId, client);
-    }
-    return client;
+    return this.clientFor(this.resourceClients, subscriptionId, this.options.sdk.resources.ResourceManagementClient);
   }
 
   private subscriptionClient(tenantId?: string): subscriptionsSdk.SubscriptionClient {
