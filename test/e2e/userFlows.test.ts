@@ -125,7 +125,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.quickPickRows().first().waitFor({ state: 'hidden' });
 
     await workbench.contextMenu(paris.name, 'Copy Shared Key');
-    const copied = await workbench.waitForToast(`Copied the shared key of '${paris.name}'.`);
+    const copied = await workbench.waitForToast(`Copied the shared key of '${paris.name}'`);
     sameKey(await workbench.clipboardChangedFrom(nothingCopied), key, 'the clipboard');
     const message = await copied.innerText();
     noKeyIn([message], key);
