@@ -27,6 +27,7 @@ export interface VsCodeTokenSource {
   getToken(scopes: string[], tenantId?: string): Promise<{ token: string; expiresOnTimestamp: number } | undefined>;
 }
 
+/** Every list comes sorted by name (subscriptions by display name): callers show it as it is. */
 export interface AzureVpnApi {
   readonly cloud: Cloud;
   listTenants(): Promise<Tenant[]>;

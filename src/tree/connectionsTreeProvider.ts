@@ -153,7 +153,6 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return this.adopt(
       undefined,
       shown
-        .sort((a, b) => a.displayName.localeCompare(b.displayName))
         .map((subscription) => new SubscriptionNode(this.context, subscription, tenantNames?.get(subscription.tenantId))),
     );
   }

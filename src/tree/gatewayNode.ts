@@ -27,7 +27,6 @@ export class GatewayNode implements AzureResourceNode {
       const api = await this.context.azure.getApi();
       const connections = await api.listConnections(this.gateway);
       return connections
-        .sort((a, b) => a.name.localeCompare(b.name))
         .map((connection) => new ConnectionNode(this.context, this, connection));
     });
   }

@@ -27,7 +27,6 @@ export class ResourceGroupNode implements AzureResourceNode {
       const api = await this.context.azure.getApi();
       const gateways = await api.listGateways(this.group);
       return gateways
-        .sort((a, b) => a.name.localeCompare(b.name))
         .map((gateway) => new GatewayNode(this.context, this, gateway));
     });
   }

@@ -27,7 +27,6 @@ export class SubscriptionNode implements AzureResourceNode {
       const api = await this.context.azure.getApi();
       const groups = await api.listGatewayResourceGroups(this.subscription.subscriptionId);
       return groups
-        .sort((a, b) => a.name.localeCompare(b.name))
         .map((group) => new ResourceGroupNode(this.context, this, group));
     });
   }
