@@ -47,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
 
   context.subscriptions.push(
     log,
+    azure,
     activities,
     heldKeys,
     tree,

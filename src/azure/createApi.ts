@@ -12,20 +12,34 @@ export type AzureLog = (level: AzureLogLevel, message: string) => void;
 export interface AzureApiDependencies {
   vscodeTokenSource?: VsCodeTokenSource;
   log?: AzureLog;
+  /**
+   * How much of the SDK's own logging reaches `log`; default 'warning'. 'info' and 'verbose' format a
+   * line for every request and response, which costs CPU on every call: ask for them only when shown.
+   */
+  logLevel?: AzureLogLevel;
   maxConcurrentRequests?: number;
   pollIntervalMs?: number;
   maxRetries?: number;
   maxThrottleWaitSeconds?: number;
 }
 
-function pipeSdkLogging(log: AzureLog): void {
-  const { AzureLogger, setLogLevel } = require('@azure/logger') as typeof import('@azure/logger');
-  setLogLevel('info');
+function sdkLogger(): typeof import('@azure/logger') {
+  return require('@azure/logger') as typeof import('@azure/logger');
+}
+
+function pipeSdkLogging(log: AzureLog, level: AzureLogLevel): void {
+  const { AzureLogger, setLogLevel } = sdkLogger();
+  setLogLevel(level);
   AzureLogger.log = (...args: unknown[]) => {
     const text = args.map(String).join(' ');
-    const level: AzureLogLevel = /:error\b/.test(text) ? 'error' : /:warning\b/.test(text) ? 'warning' : /:verbose\b/.test(text) ? 'verbose' : 'info';
-    log(level, text);
+    const lineLevel: AzureLogLevel = /:error\b/.test(text) ? 'error' : /:warning\b/.test(text) ? 'warning' : /:verbose\b/.test(text) ? 'verbose' : 'info';
+    log(lineLevel, text);
   };
+}
+
+/** Changes how much the SDK logs from now on, for every api already made (the SDK has one logger per process). */
+export function setAzureSdkLogLevel(level: AzureLogLevel): void {
+  sdkLogger().setLogLevel(level);
 }
 
 /** require() on first use (not import) so both the bundle and plain Node load the SDK's CommonJS build once. */
@@ -39,7 +53,7 @@ function loadSdk(): AzureSdk {
 
 export async function createAzureVpnApi(settings: AzureSettings, deps: AzureApiDependencies = {}): Promise<AzureVpnApi> {
   const cloud = resolveCloud(settings.cloud, settings.customCloud);
-  if (deps.log) pipeSdkLogging(deps.log);
+  if (deps.log) pipeSdkLogging(deps.log, deps.logLevel ?? 'warning');
   const sdk = loadSdk();
   const home = await createCredential({ method: settings.authentication, cloud, tenantId: settings.tenantId, vscodeTokenSource: deps.vscodeTokenSource });
   const tokenSource = deps.vscodeTokenSource;

@@ -1,24 +1,37 @@
 // The Azure client for the current settings, made on first use and made again when a setting that
 // says how to reach Azure changes.
+import type * as vscode from 'vscode';
 import type { AzureVpnApi } from '../azure/api';
-import { createAzureVpnApi } from '../azure/createApi';
+import { createAzureVpnApi, setAzureSdkLogLevel } from '../azure/createApi';
 import type { Log } from './log';
 import { readAzureSettings } from './settings';
 import type { VsCodeAccountTokenSource } from './vscodeTokenSource';
 
 const methodNames = { vscode: 'VS Code account', azureCli: 'Azure CLI', environment: 'environment credential' } as const;
 
-export class AzureSession {
+export class AzureSession implements vscode.Disposable {
   private api: Promise<AzureVpnApi> | undefined;
+  /** The SDK is loaded (by the first api made): only then is there an SDK log level to change. */
+  private sdkLoaded = false;
+  private readonly logLevelListener: vscode.Disposable;
 
   constructor(
     private readonly log: Log,
     private readonly tokenSource: VsCodeAccountTokenSource,
-  ) {}
+  ) {
+    this.logLevelListener = log.onDidChangeLogLevel(() => {
+      if (this.sdkLoaded) setAzureSdkLogLevel(this.log.azureLogLevel());
+    });
+  }
 
   getApi(): Promise<AzureVpnApi> {
     if (!this.api) {
-      const api = createAzureVpnApi(readAzureSettings(), { vscodeTokenSource: this.tokenSource, log: this.log.azureLog });
+      this.sdkLoaded = true;
+      const api = createAzureVpnApi(readAzureSettings(), {
+        vscodeTokenSource: this.tokenSource,
+        log: this.log.azureLog,
+        logLevel: this.log.azureLogLevel(),
+      });
       // A failed creation (e.g. an incomplete custom cloud) is tried again on the next call.
       api.catch(() => {
         if (this.api === api) {
@@ -28,6 +41,10 @@ export class AzureSession {
       this.api = api;
     }
     return this.api;
+  }
+
+  dispose(): void {
+    this.logLevelListener.dispose();
   }
 
   /** Drops the client so the next call builds one from the current settings. */
