@@ -7,7 +7,7 @@ import { ArmError, missingApiVersion } from './armErrors';
 import type { Backend } from './backend';
 import { control } from './controlApi';
 import { faultError } from './faults';
-import { decodeSegments, delay, errorReply, parseJson, readBody, send, type Reply } from './http';
+import { connectionNumber, decodeSegments, delay, errorReply, parseJson, readBody, send, type Reply } from './http';
 import { route } from './routes';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -101,9 +101,10 @@ export function requestHandler(b: Backend, logger: Logger): RequestListener {
       return send(res, reply, ids);
     }
     const path = '/' + segments.join('/');
+    const connection = connectionNumber(req.socket);
     res.on('close', () => {
       const status = res.headersSent ? res.statusCode : 0;
-      b.log({ time: new Date(started).toISOString(), method, path, status, durationMs: Date.now() - started });
+      b.log({ time: new Date(started).toISOString(), method, path, status, durationMs: Date.now() - started, connection });
       logger.request(method, path, status, Date.now() - started);
     });
     const forIdentity = isIdentityPath(segments);

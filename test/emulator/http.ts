@@ -63,6 +63,19 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
+const connectionNumbers = new WeakMap<object, number>();
+let connectionsSeen = 0;
+
+/** The number of the connection a request came on (1, 2, …, in the order first seen). */
+export function connectionNumber(socket: object): number {
+  let number = connectionNumbers.get(socket);
+  if (number === undefined) {
+    number = ++connectionsSeen;
+    connectionNumbers.set(socket, number);
+  }
+  return number;
+}
+
 export function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

@@ -90,6 +90,8 @@ export interface RequestLogEntry {
   /** 0 when the connection was dropped on purpose. */
   status: number;
   durationMs: number;
+  /** The TLS connection that carried it, numbered in the order the emulator first saw each one: kept-alive connections repeat a number. */
+  connection: number;
 }
 
 export interface IssuedToken {

@@ -69,9 +69,12 @@ export function resourceView(s: StoredSubscription, g: StoredGroup, type: Networ
 
 const GATEWAY_REFERENCES = ['virtualNetworkGateway1', 'virtualNetworkGateway2', 'localNetworkGateway2'];
 
+/**
+ * A shallow copy: views replace top-level fields only, and every reply is serialized in the tick it
+ * is made (http.ts send), so nested objects shared with the stored state are never changed or kept.
+ */
 function withoutKey(properties: Record<string, unknown>, provisioningState: string): Record<string, unknown> {
-  const view = structuredClone(properties);
-  delete view.sharedKey;
+  const { sharedKey: _sharedKey, ...view } = properties;
   return { ...view, provisioningState };
 }
 
