@@ -10,6 +10,7 @@ import type { AzureVpnApi } from './api';
 import { armScope, type Cloud } from './clouds';
 import { Limiter, limiterPolicy, mapWithLimit, retryAfterMs } from './concurrency';
 import { AzureError, StoppedWaitingError, toAzureError } from './errors';
+import { keepAlivePolicy } from './keepAlive';
 import { longThrottlingPolicy } from './throttling';
 import { toConnection, toGateway, toLocalNetworkGateway } from './mapping';
 import type {
@@ -146,6 +147,7 @@ export class ArmVpnApi implements AzureVpnApi {
         { policy: limiterPolicy(this.limiter), position: 'perRetry' as const },
         { policy: longThrottlingPolicy(this.options.maxThrottleWaitSeconds ?? 30), position: 'perRetry' as const },
         { policy: authenticationTypePolicy(this.authenticationTypes), position: 'perCall' as const },
+        { policy: keepAlivePolicy(), position: 'perCall' as const },
       ],
     };
   }

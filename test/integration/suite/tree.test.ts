@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { LAB_SUBSCRIPTION_ID } from '../../emulator/defaultData';
-import { emulator } from '../support/emulator';
+import { emulator, requestCount, requestsSince } from '../support/emulator';
 import { childLabels, childrenOf, contextTokensOf, descriptionOf, eventually, labelOf, nodeAt, runCommand } from '../support/extensionUnderTest';
 import { TestUserInput } from '../support/testUserInput';
 
@@ -51,6 +51,20 @@ describe('Connections tree', () => {
     assert.deepStrictEqual(withKey, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich']);
     const paris = connections.find((node) => labelOf(node) === 'cn-prod-we-paris')!;
     assert.match(String(paris.getTreeItem().tooltip), /Peer: lgw-paris-office/);
+  });
+
+  it('reads Azure over connections kept open: walking every level opens far fewer connections than it sends requests', async () => {
+    const since = await requestCount();
+    for (const subscription of await childrenOf()) {
+      for (const group of await childrenOf(subscription)) {
+        for (const gateway of await childrenOf(group)) await childrenOf(gateway);
+      }
+    }
+    const reads = (await requestsSince(since)).filter((request) => request.path.startsWith('/subscriptions/'));
+    const connections = new Set(reads.map((request) => request.connection));
+    assert.ok(reads.length >= 10, `the walk sent only ${reads.length} requests to Azure`);
+    // One level after another: every request could use the same connection. VS Code's proxy support closes each one unless asked not to.
+    assert.ok(connections.size <= reads.length / 4, `${reads.length} requests came on ${connections.size} connections: most opened a new one (TCP and TLS handshakes)`);
   });
 
   it('gives ExpressRoute connections no key commands', async () => {
