@@ -1,7 +1,8 @@
 // How soon the extension reports a shared key reset after Azure has finished it, and whether it ever
 // asked Azure sooner than Azure said to (Retry-After). "Finished" is the moment the emulator's
 // connection is Succeeded again: the operation has ended and the Updating time after it is over.
-// The requests and answers are read from the SDK's own log, which the extension pipes too.
+// The requests and answers are read from the SDK's own log lines, which the extension writes to its
+// channel at Debug: the api is made with the SDK's log level at info, as with the channel at Debug.
 import type { ConnectionRef } from '../../src/azure/model';
 import type { EmulatorProcess } from './emulatorProcess';
 import { median } from './measure';
@@ -94,12 +95,13 @@ export async function measureLroReaction(emulator: EmulatorProcess, repetitions:
   for (let i = 0; i < repetitions; i++) {
     await emulator.control.reset();
     const traffic = new SdkTraffic();
-    const api = await benchApi(emulator.info, { log: traffic.log });
+    const api = await benchApi(emulator.info, { log: traffic.log, logLevel: 'info' });
     const settled = settledAt(emulator, ref);
     await api.resetSharedKey(ref, 32);
     const reportedAt = Date.now();
     lags.push(reportedAt - (await settled));
     const exchanges = traffic.exchanges.filter((exchange) => /\/subscriptions\//i.test(exchange.url));
+    if (exchanges.length === 0) throw new Error('the SDK logged no request of the reset: nothing to measure the polls by');
     retryAfters.push(exchanges[0]?.retryAfterMs ?? 0);
     polls += exchanges.filter((exchange) => isWaitingRequest(exchange.url)).length;
     early += earlyPolls(exchanges);

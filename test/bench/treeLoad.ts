@@ -24,7 +24,7 @@ export interface TreeCounts {
   connections: number;
 }
 
-/** An api as the extension makes it (the SDK log piped, as AzureSession does), signed in to the emulator. */
+/** An api as the extension makes it (the SDK log piped at the default level, as AzureSession does), signed in to the emulator. */
 export function benchApi(info: EmulatorInfo, deps: AzureApiDependencies = {}): Promise<AzureVpnApi> {
   signInAs(info, 'main');
   return createAzureVpnApi(customCloudSettings(info), { log: () => undefined, ...deps });

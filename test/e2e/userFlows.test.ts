@@ -49,6 +49,23 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.treeItem(connection).filter({ hasText: text }).waitFor({ timeout: 20_000 });
   }
 
+  /** Everything the extension wrote to its "Azure VPN" log channel so far. */
+  function extensionLog(): string {
+    return filesUnder(session.server.logsDir)
+      .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+  }
+
+  /** Waits until the extension's log has a line matching `pattern` (VS Code writes log files a moment later). */
+  async function logShows(workbench: Workbench, pattern: RegExp, what: string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!pattern.test(extensionLog())) {
+      assert.ok(Date.now() < deadline, `the Azure VPN log shows no ${what}`);
+      await workbench.page.waitForTimeout(250);
+    }
+  }
+
   /** Types a key into Set Shared Key… on paris and confirms it. */
   async function setTypedKey(workbench: Workbench, key: string): Promise<void> {
     await workbench.contextMenu(paris.name, 'Set Shared Key…');
@@ -85,6 +102,26 @@ describe('User flows in VS Code, checked against Azure', function () {
 
   after(async function () {
     await session?.stop(suiteFailed(this));
+  });
+
+  it('Developer: Set Log Level… → Azure VPN → Trace: the log then shows each request to Azure, without its token; every flow below runs so', async () => {
+    const workbench = flow('log-level');
+    await workbench.runCommand('Developer: Set Log Level...');
+    await workbench.pick(/^Azure VPN/);
+    await workbench.pick(/^Trace/);
+    await workbench.runCommand('Azure VPN: Refresh');
+    // The SDK's request lines are JSON over several lines: the URL comes a few lines after "Request:".
+    await logShows(workbench, /\[debug\][^\n]*Request: \{[^]*?"url": "[^"]*\/subscriptions\?/, 'Azure SDK request line after the level was set to Trace');
+    const log = extensionLog();
+    assert.match(log, /"authorization": "REDACTED"/i, 'the request lines do not show the Authorization header redacted');
+    assert.doesNotMatch(log, /Bearer\s+\S/i, 'a bearer token is in the log');
+    await workbench.runCommand('Output: Show Output Channels...');
+    await workbench.pick(/^Azure VPN/);
+    // Monaco draws spaces as no-break spaces: \s matches both.
+    await workbench.page.locator('.part.panel .monaco-editor').filter({ hasText: /\[debug\]\s+azure:/ }).first().waitFor();
+    await workbench.step('requests-in-the-log');
+    await workbench.runCommand('View: Hide Panel');
+    await workbench.page.locator('.part.panel').waitFor({ state: 'hidden' });
   });
 
   it('Reset Shared Key: a bad length is refused where typed; Azure then holds a new key of the chosen length, which "Copy new key" copies', async () => {
@@ -263,19 +300,15 @@ describe('User flows in VS Code, checked against Azure', function () {
     assert.strictEqual((await readSecretStorage(workbench.page))[heldKeysSecret], undefined, 'the key is still held after Discard');
 
     const { server } = session;
-    const extensionLogs = () =>
-      filesUnder(server.logsDir)
-        .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
-        .map((file) => fs.readFileSync(file, 'utf8'))
-        .join('\n');
     const audited = ['viewed shared key', 'copied shared key', 'set shared key', 'reset shared key', 'created connection with shared key'];
     const deadline = Date.now() + 20_000;
     let missing = audited;
-    while ((missing = audited.filter((what) => !extensionLogs().includes(`what="${what}"`))).length > 0 && Date.now() < deadline) {
+    while ((missing = audited.filter((what) => !extensionLog().includes(`what="${what}"`))).length > 0 && Date.now() < deadline) {
       await workbench.page.waitForTimeout(250);
     }
     assert.deepStrictEqual(missing, [], 'the Azure VPN log lacks audit lines of these key commands: run the whole file, whose flows use them');
-    assert.match(extensionLogs(), /what="set shared key"[^\n]*result="failed/, 'the log has no audit line of the failed set');
+    assert.match(extensionLog(), /what="set shared key"[^\n]*result="failed/, 'the log has no audit line of the failed set');
+    assert.match(extensionLog(), /"url": "[^"]*\/sharedkey\?/, 'the log has no SDK request line of a shared key operation: the flows did not run with the log at Trace');
 
     const files = seenKeys.inFiles([server.userDataDir, server.extensionsDir, server.folder], [server.logFile, session.consoleLog]);
     const browser = [...(await readBrowserStorage(workbench.page)), ...Object.entries(await readSecretStorage(workbench.page)).map(([name, value]) => ({ place: 'SecretStorage entry', text: `${name}\n${value}` }))];
