@@ -71,9 +71,14 @@ const defaultMaxConcurrentRequests = 512;
 
 const gatewayResourceFilter = "resourceType eq 'Microsoft.Network/virtualNetworkGateways'";
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+/** The SDK's paged lists, read a page at a time (item by item costs an await per item). */
+interface PagedList<T> {
+  byPage(): AsyncIterable<T[]>;
+}
+
+async function collect<T>(items: PagedList<T>): Promise<T[]> {
   const list: T[] = [];
-  for await (const item of items) list.push(item);
+  for await (const page of items.byPage()) list.push(...page);
   return list;
 }
 
