@@ -11,22 +11,20 @@ const methodNames = { vscode: 'VS Code account', azureCli: 'Azure CLI', environm
 
 export class AzureSession implements vscode.Disposable {
   private api: Promise<AzureVpnApi> | undefined;
-  /** The SDK is loaded (by the first api made): only then is there an SDK log level to change. */
-  private sdkLoaded = false;
   private readonly logLevelListener: vscode.Disposable;
 
   constructor(
     private readonly log: Log,
     private readonly tokenSource: VsCodeAccountTokenSource,
   ) {
+    // Without an api the next one is made at the channel's level; changing it now would load the SDK early.
     this.logLevelListener = log.onDidChangeLogLevel(() => {
-      if (this.sdkLoaded) setAzureSdkLogLevel(this.log.azureLogLevel());
+      if (this.api) setAzureSdkLogLevel(this.log.azureLogLevel());
     });
   }
 
   getApi(): Promise<AzureVpnApi> {
     if (!this.api) {
-      this.sdkLoaded = true;
       const api = createAzureVpnApi(readAzureSettings(), {
         vscodeTokenSource: this.tokenSource,
         log: this.log.azureLog,

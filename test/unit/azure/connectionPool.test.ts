@@ -3,26 +3,9 @@ import * as assert from 'assert';
 import { setLogLevel } from '@azure/logger';
 import type { AzureVpnApi } from '../../../src/azure/api';
 import { setAzureSdkLogLevel, type AzureLogLevel } from '../../../src/azure/createApi';
+import { loadFullTree } from '../../bench/treeLoad';
 import type { RequestLogEntry } from '../../emulator/types';
 import { startFixture, type Fixture } from './fixture';
-
-/** The tree with every node expanded, each level asked for as soon as its parent is known (as the view does). */
-async function loadWholeTree(api: AzureVpnApi): Promise<number> {
-  const subscriptions = await api.listSubscriptions();
-  const counts = await Promise.all(
-    subscriptions.map(async (s) => {
-      const groups = await api.listGatewayResourceGroups(s.subscriptionId);
-      const perGroup = await Promise.all(
-        groups.map(async (g) => {
-          const gateways = await api.listGateways(g);
-          return (await Promise.all(gateways.map(async (gw) => (await api.listConnections(gw)).length))).reduce((a, b) => a + b, 0);
-        }),
-      );
-      return perGroup.reduce((a, b) => a + b, 0);
-    }),
-  );
-  return counts.reduce((a, b) => a + b, 0);
-}
 
 function armConnections(requests: RequestLogEntry[]): Set<number> {
   return new Set(requests.filter((r) => r.path.startsWith('/subscriptions')).map((r) => r.connection));
@@ -41,12 +24,12 @@ describe('azure layer: connections and logging of a large load', function () {
 
   it('keeps the connections it opens: two loads together use no more than the 512 requests let in flight', async () => {
     const api = await fixture.api();
-    assert.strictEqual(await loadWholeTree(api), 600);
+    assert.strictEqual((await loadFullTree(api)).connections.length, 600);
     const first = armConnections(await fixture.control.requests());
     assert.ok(first.size > 256, `the first load used ${first.size} connections: more than Node keeps idle by default, or this test proves nothing`);
 
     await fixture.control.reset();
-    assert.strictEqual(await loadWholeTree(api), 600);
+    assert.strictEqual((await loadFullTree(api)).connections.length, 600);
     const both = new Set([...first, ...armConnections(await fixture.control.requests())]);
     // A connection closed after a load is opened again (TCP and TLS handshakes) by the next: then the two loads use more.
     assert.ok(both.size <= 512, `the two loads used ${both.size} connections: some were closed and opened again`);
