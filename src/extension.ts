@@ -3,23 +3,25 @@ import * as vscode from 'vscode';
 import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
-import { ConnectionActivities } from './tree/connectionActivities';
+import { ConnectionActivities } from './services/connectionActivities';
 import { ConnectionsTreeProvider, type SignInState } from './tree/connectionsTreeProvider';
-import { AzureSession } from './ui/azureSession';
+import type { TreeNode } from './tree/treeNode';
+import { AzureSession } from './services/azureSession';
 import { KeyClipboard } from './ui/clipboard';
 import { DetailsDocuments } from './ui/detailsDocuments';
-import { HeldKeys } from './ui/heldKeys';
-import { Log } from './ui/log';
-import { connectionSettings, readAzureSettings } from './ui/settings';
-import { authenticationProviderFor } from './ui/tokenRequest';
+import { HeldKeys } from './services/heldKeys';
+import { Log } from './services/log';
+import { connectionSettings, readAzureSettings } from './services/settings';
+import { authenticationProviderFor } from './services/tokenRequest';
 import { vscodeUserInput, type UserInput } from './ui/userInput';
-import { VsCodeAccountTokenSource } from './ui/vscodeTokenSource';
+import { VsCodeAccountTokenSource } from './services/vscodeTokenSource';
 
 /** What activate() returns: only integration tests use it. */
 export interface AzureVpnExtensionApi {
   /** Scripted answers for every prompt; undefined goes back to real dialogs. */
   setUserInputForTests(input: UserInput | undefined): void;
   treeDataProvider: ConnectionsTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi {
@@ -45,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     },
   };
 
+  const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
+    treeView,
     log,
     azure,
     activities,
@@ -53,7 +57,6 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     tree,
     clipboard,
     details,
-    vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true }),
     tree.onDidChangeSignInState(setSignInContext),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (connectionSettings.some((setting) => event.affectsConfiguration(setting))) {
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
       input = testInput ?? vscodeUserInput;
     },
     treeDataProvider: tree,
+    treeView,
   };
 }
 

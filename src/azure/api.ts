@@ -47,4 +47,6 @@ export interface AzureVpnApi {
   resetSharedKey(ref: ConnectionRef, keyLength: number, options?: OperationOptions): Promise<void>;
   deleteConnection(ref: ConnectionRef, options?: OperationOptions): Promise<void>;
   createConnection(spec: NewConnection, options?: OperationOptions): Promise<Connection>;
+  /** Reads the connection until it is no longer busy with an operation (Updating, Deleting, …). */
+  waitWhileBusy(ref: ConnectionRef, options?: OperationOptions): Promise<Connection>;
 }

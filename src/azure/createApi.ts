@@ -1,7 +1,8 @@
 // Builds the AzureVpnApi for the current settings. The Azure SDK is imported here, lazily, on the
 // first call, so activating the extension loads none of it.
 import type { AzureSettings, AzureVpnApi, VsCodeTokenSource } from './api';
-import { ArmVpnApi, type AzureSdk } from './armVpnApi';
+import { ArmVpnApi } from './armVpnApi';
+import type { AzureSdk } from './sdkClients';
 import { resolveCloud } from './clouds';
 import type { TokenCredential } from '@azure/core-auth';
 import { createCredential, VsCodeCredential } from './credentials';
@@ -48,6 +49,7 @@ function loadSdk(): AzureSdk {
     network: require('@azure/arm-network') as AzureSdk['network'],
     resources: require('@azure/arm-resources') as AzureSdk['resources'],
     subscriptions: require('@azure/arm-resources-subscriptions') as AzureSdk['subscriptions'],
+    pipeline: require('@azure/core-rest-pipeline') as AzureSdk['pipeline'],
   };
 }
 

@@ -16,10 +16,22 @@ type AnyConnection = network.VirtualNetworkGatewayConnection | network.VirtualNe
 const connectionStatuses: ConnectionStatus[] = ['Connected', 'Connecting', 'NotConnected', 'Unknown'];
 const connectionTypes: ConnectionType[] = ['IPsec', 'Vnet2Vnet', 'ExpressRoute', 'VPNClient'];
 
-/** The SDK's model is flat: the secrets are top-level fields, so a shallow copy without them is enough. */
-function withoutSecrets<T extends object>(resource: T): Record<string, unknown> {
-  const { sharedKey: _sharedKey, authorizationKey: _authorizationKey, ...rest } = resource as Record<string, unknown>;
-  return rest;
+/** Property names that hold secrets anywhere in an ARM resource or an SDK model. */
+const secretProperties = new Set(['sharedkey', 'authorizationkey', 'sharedkeys']);
+
+/** A copy without any secret property, at every depth. */
+export function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutSecrets);
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([name]) => !secretProperties.has(name.toLowerCase()))
+        .map(([name, inner]) => [name, withoutSecrets(inner)]),
+    );
+  }
+  return value;
 }
 
 export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
@@ -40,7 +52,7 @@ export function toConnection(resource: AnyConnection, authenticationType?: strin
     egressBytes: resource.egressBytesTransferred,
     authenticationType: auth,
     hasSharedKey: (type === 'IPsec' || type === 'Vnet2Vnet') && auth !== 'Certificate',
-    raw: withoutSecrets(resource),
+    raw: withoutSecrets(resource) as Record<string, unknown>,
   };
 }
 

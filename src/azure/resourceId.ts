@@ -1,4 +1,6 @@
-// Reads the parts of an ARM resource id: /subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name}
+// Azure Resource Manager ids: reading their parts, comparing them (ARM's casing varies), and the ids
+// the tree gives its nodes (every tree id is an ARM id, qualified where one resource shows twice).
+import type { Connection, ConnectionRef, ResourceGroupRef } from './model';
 
 export interface ResourceIdParts {
   subscriptionId: string;
@@ -6,6 +8,7 @@ export interface ResourceIdParts {
   name: string;
 }
 
+/** /subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name} */
 export function parseResourceId(id: string): ResourceIdParts {
   const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)/i.exec(id);
   if (!match) {
@@ -21,6 +24,32 @@ export function nameFromId(id: string | undefined): string | undefined {
   return last ? decodeURIComponent(last) : undefined;
 }
 
+/** ARM ids are case-insensitive, and Azure's own answers mix cases. */
 export function sameResourceId(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase();
+}
+
+export function connectionRef(connection: Connection): ConnectionRef {
+  return { subscriptionId: connection.subscriptionId, resourceGroup: connection.resourceGroup, name: connection.name };
+}
+
+export function connectionId(ref: ConnectionRef): string {
+  return `${resourceGroupId(ref)}/providers/Microsoft.Network/connections/${ref.name}`;
+}
+
+export function subscriptionResourceId(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}`;
+}
+
+export function resourceGroupId(group: ResourceGroupRef | ConnectionRef): string {
+  const name = 'resourceGroup' in group ? group.resourceGroup : group.name;
+  return `${subscriptionResourceId(group.subscriptionId)}/resourceGroups/${name}`;
+}
+
+/** A Vnet2Vnet connection is listed under both its gateways; tree ids must stay unique, so the second place is qualified. */
+export function connectionTreeId(connection: Connection, gatewayId: string): string {
+  if (!connection.gateway1Id || sameResourceId(connection.gateway1Id, gatewayId)) {
+    return connection.id;
+  }
+  return `${connection.id}#via=${gatewayId}`;
 }

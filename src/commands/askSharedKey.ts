@@ -1,8 +1,8 @@
 // Asks for a new shared key: typed into a password box (validated as typed), or generated locally.
+import { answered } from '../ui/cancelled';
 import { generateSharedKey } from '../ui/sharedKeyGenerator';
 import type { UserInput } from '../ui/userInput';
 import { defaultKeyLength, validateSharedKey } from '../ui/validation';
-import { answered } from './services';
 
 export interface NewSharedKey {
   sharedKey: string;
@@ -12,7 +12,7 @@ export interface NewSharedKey {
 
 export const generateKeyButton = { id: 'generate', tooltip: `Generate a strong random ${defaultKeyLength}-character key`, icon: 'sparkle' };
 
-export async function askNewSharedKey(input: UserInput, title: string): Promise<NewSharedKey> {
+export async function askNewSharedKey(input: UserInput, title: string, canGoBack = false): Promise<NewSharedKey> {
   const answer = answered(
     await input.askText({
       title,
@@ -21,10 +21,16 @@ export async function askNewSharedKey(input: UserInput, title: string): Promise<
       password: true,
       validate: validateSharedKey,
       buttons: [generateKeyButton],
+      canGoBack,
     }),
   );
   if ('button' in answer) {
     return { sharedKey: generateSharedKey(defaultKeyLength), generated: true };
   }
   return { sharedKey: answer.value, generated: false };
+}
+
+/** How a key is named where it must not be shown (a review, a message): how it was made and its length. */
+export function describeNewKey(key: NewSharedKey): string {
+  return `${key.generated ? 'generated' : 'typed'}, ${key.sharedKey.length} characters`;
 }

@@ -1,19 +1,14 @@
 // Copy Shared Key: to the clipboard, cleared after azureVpn.clipboardClearSeconds if still there.
-import type { Connection } from '../azure/model';
 import type { TreeNode } from '../tree/treeNode';
-import { readSharedKey } from './readSharedKey';
+import { attempt } from './failures';
+import { readingKeyOf, readSharedKey } from './readSharedKey';
 import type { Services } from './services';
 import { copySharedKeyToClipboard } from './sharedKeyClipboard';
-import { connectionTarget } from './targets';
+import { connectionTarget, connectionWithSharedKey } from './targets';
 
 export async function copySharedKey(services: Services, node?: TreeNode): Promise<void> {
-  const connection = await connectionTarget(services, node, { withSharedKey: true, title: 'Copy Shared Key' });
-  await copyKeyOf(services, connection);
-}
-
-async function copyKeyOf(services: Services, connection: Connection): Promise<void> {
-  const sharedKey = await readSharedKey(services, connection, 'read shared key', () => copyKeyOf(services, connection));
-  if (sharedKey !== undefined) {
-    await copySharedKeyToClipboard(services, connection, sharedKey);
-  }
+  const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Copy Shared Key');
+  await attempt(readingKeyOf(connection), async () => {
+    await copySharedKeyToClipboard(services, connection, await readSharedKey(services, connection, 'read shared key'));
+  });
 }

@@ -1,89 +1,133 @@
-// Shows what went wrong with an Azure call, in one message, with the actions that can fix it.
+// One failure path. A command throws; the wrapper in registerCommands.ts catches it and shows it
+// once, with the actions that can fix it (Retry, Sign in, Refresh, Retry when it finishes, and the
+// command's own). What was being done, on which connection and how to retry travel with the error
+// (FailureContext). Audit lines are written where a key operation runs, for every outcome.
 import * as vscode from 'vscode';
+import { AzureError } from '../azure/errors';
 import type { Connection } from '../azure/model';
-import { describeFailure } from '../ui/failureMessages';
+import { connectionRef } from '../azure/resourceId';
+import { auditResult, type AuditSubject } from '../services/audit';
+import { UserCancelledError } from '../ui/cancelled';
+import { describeFailure, describeStoppedWaiting, isStoppedWaiting } from '../ui/failureMessages';
 import { withOperationProgress } from '../ui/progress';
-import { connectionRef } from '../tree/connectionNode';
-import { UserCancelledError, type Services } from './services';
+import type { Services } from './services';
 
 export interface ExtraAction {
   label: string;
   run(): Promise<void>;
 }
 
-export interface FailureOptions {
+export interface FailureContext {
+  /** Completes "Could not …", e.g. "reset the shared key of 'vpn-1'". */
+  what: string;
+  /** The connection it was about: "Refresh" reloads its gateway, "Retry when it finishes" waits for it. */
+  connection?: Connection;
   /** Runs the same operation again with the same input; offered when it can help. */
   retry?: () => Promise<void>;
   /** Offer the retry whatever the kind of failure (a held key the user may retry after fixing a permission). */
   alwaysOfferRetry?: boolean;
-  /** The connection the operation was about: "Refresh" reloads its gateway, "Retry when it finishes" watches it. */
-  connection?: Connection;
   /** A sentence added after the reason. */
   addendum?: string;
   extraActions?: ExtraAction[];
+  /** Completes "Azure may still finish …" when the user stops waiting, e.g. "resetting the key of 'vpn-1'". */
+  stillRunning?: string;
 }
 
-/** `what` completes "Could not …". */
-export async function showFailure(services: Services, what: string, error: unknown, options: FailureOptions = {}): Promise<void> {
-  const failure = describeFailure(what, error, !options.retry ? 'none' : options.alwaysOfferRetry ? 'always' : 'whenSensible');
-  services.log.error(failure.message);
-  const message = options.addendum ? `${failure.message} ${options.addendum}` : failure.message;
-  const extras = options.extraActions ?? [];
-  const choice = await services.input.showMessage('error', message, {}, ...failure.actions, ...extras.map((extra) => extra.label));
-  if (choice === 'Sign in') {
-    await vscode.commands.executeCommand('azureVpn.signIn');
-  } else if (choice === 'Refresh') {
-    if (options.connection) {
-      services.tree.refreshGatewaysOf(options.connection.id);
-    } else {
-      services.tree.refresh();
-    }
-  } else if (choice === 'Retry' && options.retry) {
-    await options.retry();
-  } else if (choice === 'Retry when it finishes' && options.retry) {
-    if (options.connection) {
-      await waitUntilSettled(services, options.connection);
-    }
-    await options.retry();
-  } else {
-    await extras.find((extra) => extra.label === choice)?.run();
+export class CommandFailure extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly context: FailureContext,
+  ) {
+    super(`Could not ${context.what}.`);
+    this.name = 'CommandFailure';
   }
 }
 
-const pollIntervalMs = 3000;
-const settling = /^(Updating|Deleting|Creating|Provisioning|Accepted)$/i;
+/** Runs `work`; when it fails, the failure carries `context` and a Retry that runs `work` again. A failure that already carries one keeps its own. */
+export async function attempt(context: Omit<FailureContext, 'retry'>, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof UserCancelledError || error instanceof CommandFailure) throw error;
+    throw new CommandFailure(error, { ...context, retry: () => attempt(context, work) });
+  }
+}
+
+/** The audit line of a key operation: how it ended (no error: it succeeded), never the key. */
+export function writeAudit(services: Services, subject: AuditSubject, error?: unknown): void {
+  services.log.audit({ ...subject, who: services.azure.who(), result: auditResult(error) });
+}
+
+/** Runs a command; every failure is shown here, and what the user picks (Retry, …) runs under the same path. */
+export async function runWithFailurePath(services: Services, what: string, run: () => Promise<void>): Promise<void> {
+  let next: (() => Promise<void>) | undefined = run;
+  while (next) {
+    const current: () => Promise<void> = next;
+    next = undefined;
+    try {
+      await current();
+    } catch (error) {
+      next = await report(services, error instanceof CommandFailure ? error : new CommandFailure(error, { what }));
+    }
+  }
+}
+
+/** Shows the failure; resolves to what the user chose to do next, if anything. */
+async function report(services: Services, failure: CommandFailure): Promise<(() => Promise<void>) | undefined> {
+  const { reason, context } = failure;
+  if (reason instanceof UserCancelledError) return undefined;
+  if (isStoppedWaiting(reason)) return reportStoppedWaiting(services, context);
+  // Our own bugs get their stack in the log (never in the message); Azure failures are described below.
+  if (!(reason instanceof AzureError) && reason instanceof Error && reason.stack) {
+    services.log.error(`${context.what}: ${reason.stack}`);
+  }
+  const shown = describeFailure(context.what, reason, !context.retry ? 'none' : context.alwaysOfferRetry ? 'always' : 'whenSensible');
+  services.log.error(shown.message);
+  const message = context.addendum ? `${shown.message} ${context.addendum}` : shown.message;
+  const extras = context.extraActions ?? [];
+  const choice = await services.input.showMessage('error', message, {}, ...shown.actions, ...extras.map((extra) => extra.label));
+  if (choice === 'Sign in') return async () => void (await vscode.commands.executeCommand('azureVpn.signIn'));
+  if (choice === 'Refresh') {
+    if (context.connection) services.tree.refreshGatewaysOf(context.connection.id);
+    else services.tree.refresh();
+    return undefined;
+  }
+  if (choice === 'Retry') return context.retry;
+  if (choice === 'Retry when it finishes' && context.retry) {
+    const retry = context.retry;
+    const connection = context.connection;
+    return async () => {
+      if (connection) await waitUntilSettled(services, connection);
+      await retry();
+    };
+  }
+  return extras.find((extra) => extra.label === choice)?.run;
+}
+
+/** Stopping the wait is not a failure: say what Azure may still be doing, with the command's own actions. */
+async function reportStoppedWaiting(services: Services, context: FailureContext): Promise<(() => Promise<void>) | undefined> {
+  const said = describeStoppedWaiting(context.stillRunning ?? 'the operation');
+  const message = context.addendum ? `${said} ${context.addendum}` : said;
+  const actions: ExtraAction[] = [...(context.alwaysOfferRetry && context.retry ? [{ label: 'Retry', run: context.retry }] : []), ...(context.extraActions ?? [])];
+  const choice = await services.input.showMessage(actions.length ? 'warning' : 'info', message, {}, ...actions.map((action) => action.label));
+  return actions.find((action) => action.label === choice)?.run;
+}
 
 /** Waits (cancellable) until the connection is no longer busy with another operation. */
 async function waitUntilSettled(services: Services, connection: Connection): Promise<void> {
-  await withOperationProgress(
-    services.input,
-    `Waiting for '${connection.name}' to finish its current operation`,
-    {
-      starting: 'Checking the connection…',
-      applying: 'Azure is still working on it…',
-      waitingForConnection: 'Waiting for the connection to finish updating…',
-    },
-    async ({ abortSignal, onProgress }) => {
-      const api = await services.azure.getApi();
-      for (;;) {
-        const current = await api.getConnection(connectionRef(connection));
-        if (!settling.test(current.provisioningState)) {
-          return;
-        }
-        onProgress?.('waitingForConnection');
-        await sleep(pollIntervalMs, abortSignal);
-      }
-    },
-  );
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      // The user gave up waiting for the other operation: nothing failed, nothing to retry.
-      reject(new UserCancelledError());
-    });
-  });
+  try {
+    await withOperationProgress(
+      services.input,
+      `Waiting for '${connection.name}' to finish its current operation`,
+      { starting: 'Checking the connection…', applying: 'Azure is still working on it…', waitingForConnection: 'Waiting for the connection to finish updating…' },
+      async (options) => {
+        const api = await services.azure.getApi();
+        await api.waitWhileBusy(connectionRef(connection), options);
+      },
+    );
+  } catch (error) {
+    // The user gave up waiting for the other operation: nothing failed, nothing to retry.
+    if (isStoppedWaiting(error)) throw new UserCancelledError();
+    throw error;
+  }
 }

@@ -1,31 +1,25 @@
 // Reads a connection's shared key on demand (never cached), leaving an audit line either way.
-import { AzureError } from '../azure/errors';
 import type { Connection } from '../azure/model';
-import { connectionRef } from '../tree/connectionNode';
-import type { KeyOperation } from '../ui/audit';
+import { connectionRef } from '../azure/resourceId';
+import type { KeyOperation } from '../services/audit';
 import { withReadProgress } from '../ui/progress';
-import { showFailure } from './failures';
+import { writeAudit, type FailureContext } from './failures';
 import type { Services } from './services';
 
-/** The key, or undefined when reading failed (the failure was shown, with a retry that runs `again`). */
-export async function readSharedKey(
-  services: Services,
-  connection: Connection,
-  purpose: KeyOperation,
-  again: () => Promise<void>,
-): Promise<string | undefined> {
-  const audit = (result: 'succeeded' | `failed (${string})`, keyLength?: number) =>
-    services.log.audit({ who: services.azure.who(), what: purpose, connectionId: connection.id, result, keyLength });
+export async function readSharedKey(services: Services, connection: Connection, purpose: KeyOperation): Promise<string> {
+  const subject = { what: purpose, connectionId: connection.id };
   try {
     const api = await services.azure.getApi();
-    const sharedKey = await withReadProgress(`Reading the shared key of '${connection.name}'…`, () =>
-      api.getSharedKey(connectionRef(connection)),
-    );
-    audit('succeeded', sharedKey.length);
+    const sharedKey = await withReadProgress(`Reading the shared key of '${connection.name}'…`, () => api.getSharedKey(connectionRef(connection)));
+    writeAudit(services, { ...subject, keyLength: sharedKey.length });
     return sharedKey;
   } catch (error) {
-    audit(`failed (${error instanceof AzureError ? error.kind : 'error'})`);
-    await showFailure(services, `read the shared key of '${connection.name}'`, error, { connection, retry: again });
-    return undefined;
+    writeAudit(services, subject, error);
+    throw error;
   }
+}
+
+/** What a failed read of the key says, and where Refresh and Retry apply. */
+export function readingKeyOf(connection: Connection): Omit<FailureContext, 'retry'> {
+  return { what: `read the shared key of '${connection.name}'`, connection };
 }

@@ -1,20 +1,18 @@
 // The one place commands are registered: every registration is disposed with the extension, and
-// every failure a command does not handle itself is shown here, once, without a stack.
+// every failure is shown through one path (failures.ts), once, without a stack.
 import * as vscode from 'vscode';
-import { AzureError } from '../azure/errors';
 import type { TreeNode } from '../tree/treeNode';
-import { isStoppedWaiting } from '../ui/failureMessages';
 import { copySharedKey } from './copySharedKey';
 import { createConnection } from './createConnection';
 import { deleteConnection } from './deleteConnection';
-import { showFailure } from './failures';
+import { runWithFailurePath } from './failures';
 import { recoverSharedKey } from './heldSharedKey';
 import { refresh } from './refresh';
 import { resetSharedKey } from './resetSharedKey';
 import { copyResourceId, openInPortal } from './resourceLinks';
 import { selectSubscriptions } from './selectSubscriptions';
 import { commandIds, type CommandId } from './commandIds';
-import { UserCancelledError, type Services } from './services';
+import type { Services } from './services';
 import { setSharedKey } from './setSharedKey';
 import { showConnectionDetails } from './showConnectionDetails';
 import { chooseSignInMethod, signIn } from './signIn';
@@ -45,29 +43,10 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     const [handler, what] = commands[id];
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (node?: unknown) => {
-        try {
-          await handler(services, isTreeNode(node) ? node : undefined);
-        } catch (error) {
-          await handleUnhandled(services, what, error);
-        }
+        await runWithFailurePath(services, what, () => handler(services, isTreeNode(node) ? node : undefined));
       }),
     );
   }
-}
-
-async function handleUnhandled(services: Services, what: string, error: unknown): Promise<void> {
-  if (error instanceof UserCancelledError) {
-    return;
-  }
-  if (isStoppedWaiting(error)) {
-    void services.input.showMessage('info', error.message, {});
-    return;
-  }
-  // Our own bugs get their stack in the log (never in the message); Azure failures are described by showFailure.
-  if (!(error instanceof AzureError) && error instanceof Error && error.stack) {
-    services.log.error(`${what}: ${error.stack}`);
-  }
-  await showFailure(services, what, error);
 }
 
 function isTreeNode(value: unknown): value is TreeNode {

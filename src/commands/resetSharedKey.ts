@@ -1,16 +1,17 @@
 // Reset Shared Key: Azure generates a new random key of the chosen length; the peer device must follow.
-import type { Connection } from '../azure/model';
-import { connectionRef } from '../tree/connectionNode';
+import { connectionRef } from '../azure/resourceId';
 import type { TreeNode } from '../tree/treeNode';
+import { answered, UserCancelledError } from '../ui/cancelled';
 import { defaultKeyLength, parseKeyLength, validateKeyLength } from '../ui/validation';
-import { keyOperationPhases, reportUnfinished, runConnectionOperation, type ConnectionOperation } from './connectionOperation';
-import { readSharedKey } from './readSharedKey';
-import { answered, UserCancelledError, type Services } from './services';
+import { keyOperationPhases, runConnectionOperation } from './connectionOperation';
+import { attempt } from './failures';
+import { readingKeyOf, readSharedKey } from './readSharedKey';
+import type { Services } from './services';
 import { copySharedKeyToClipboard } from './sharedKeyClipboard';
-import { connectionTarget } from './targets';
+import { connectionTarget, connectionWithSharedKey } from './targets';
 
 export async function resetSharedKey(services: Services, node?: TreeNode): Promise<void> {
-  const connection = await connectionTarget(services, node, { withSharedKey: true, title: 'Reset Shared Key' });
+  const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Reset Shared Key');
   const answer = answered(
     await services.input.askText({
       title: `Reset Shared Key of '${connection.name}'`,
@@ -37,31 +38,21 @@ export async function resetSharedKey(services: Services, node?: TreeNode): Promi
   if (choice !== 'Reset Key') {
     throw new UserCancelledError();
   }
-  await resetKeyOf(services, connection, keyLength);
-}
-
-async function resetKeyOf(services: Services, connection: Connection, keyLength: number): Promise<void> {
-  const operation: ConnectionOperation = {
-    connection,
-    activity: 'Resetting key…',
-    title: `Resetting the shared key of '${connection.name}'`,
-    phases: keyOperationPhases('Resetting…'),
-    stillRunning: 'resetting the key',
-    audit: { what: 'reset shared key', keyLength },
-    perform: (api, options) => api.resetSharedKey(connectionRef(connection), keyLength, options),
-  };
-  const outcome = await runConnectionOperation(services, operation);
-  if (outcome.result !== 'succeeded') {
-    await reportUnfinished(services, operation, outcome, `reset the shared key of '${connection.name}'`, () =>
-      resetKeyOf(services, connection, keyLength),
-    );
-    return;
-  }
-  const done = `The shared key of '${connection.name}' was reset to a new ${keyLength}-character key. Update the peer device with it.`;
-  if ((await services.input.showMessage('info', done, {}, 'Copy new key')) === 'Copy new key') {
-    const sharedKey = await readSharedKey(services, connection, 'read shared key', () => Promise.resolve());
-    if (sharedKey !== undefined) {
-      await copySharedKeyToClipboard(services, connection, sharedKey);
+  const failure = { what: `reset the shared key of '${connection.name}'`, connection, stillRunning: `resetting the key of '${connection.name}'` };
+  await attempt(failure, async () => {
+    await runConnectionOperation(services, {
+      target: connection,
+      activity: 'Resetting key…',
+      title: `Resetting the shared key of '${connection.name}'`,
+      phases: keyOperationPhases('Resetting…'),
+      audit: { what: 'reset shared key', connectionId: connection.id, keyLength },
+      perform: (api, options) => api.resetSharedKey(connectionRef(connection), keyLength, options),
+    });
+    const done = `The shared key of '${connection.name}' was reset to a new ${keyLength}-character key. Update the peer device with it.`;
+    if ((await services.input.showMessage('info', done, {}, 'Copy new key')) === 'Copy new key') {
+      await attempt(readingKeyOf(connection), async () =>
+        copySharedKeyToClipboard(services, connection, await readSharedKey(services, connection, 'read shared key')),
+      );
     }
-  }
+  });
 }

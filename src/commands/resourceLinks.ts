@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { portalUrlForResource } from '../azure/clouds';
 import { isAzureResourceNode, type TreeNode } from '../tree/treeNode';
 import type { Services } from './services';
-import { connectionTarget } from './targets';
+import { anyConnection, connectionTarget } from './targets';
 
 async function resourceIdOf(services: Services, node: TreeNode | undefined, title: string): Promise<string> {
   if (isAzureResourceNode(node)) {
     return node.resourceId;
   }
-  return (await connectionTarget(services, node, { withSharedKey: false, title })).id;
+  return (await connectionTarget(services, node, anyConnection, title)).id;
 }
 
 export async function copyResourceId(services: Services, node?: TreeNode): Promise<void> {

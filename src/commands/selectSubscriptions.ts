@@ -1,8 +1,10 @@
 // Select Subscriptions…: a multi-select pick that writes the azureVpn.subscriptions filter.
-import { filterFromSelection, subscriptionFilterItems } from '../ui/pickerItems';
+import { filterFromSelection } from '../services/subscriptionFilter';
+import { subscriptionFilterItems } from '../ui/pickerItems';
 import { withReadProgress } from '../ui/progress';
-import { subscriptionFilter, writeSubscriptionFilter } from '../ui/settings';
-import { answered, type Services } from './services';
+import { subscriptionFilter, writeSubscriptionFilter } from '../services/settings';
+import { answered } from '../ui/cancelled';
+import type { Services } from './services';
 
 export async function selectSubscriptions(services: Services): Promise<void> {
   const api = await services.azure.getApi();

@@ -1,18 +1,13 @@
 // Copying a shared key: to the clipboard, a confirmation that never echoes the key, an audit line.
-import { clipboardClearSeconds } from '../ui/settings';
+import { clipboardClearSeconds } from '../services/settings';
+import { writeAudit } from './failures';
 import type { Services } from './services';
 
 /** `connection` names the connection by resource id and name (the key may be held for one Azure cannot be asked about now). */
 export async function copySharedKeyToClipboard(services: Services, connection: { id: string; name: string }, sharedKey: string): Promise<void> {
   const seconds = clipboardClearSeconds();
   await services.clipboard.copy(sharedKey, seconds);
-  services.log.audit({
-    who: services.azure.who(),
-    what: 'copied shared key',
-    connectionId: connection.id,
-    result: 'succeeded',
-    keyLength: sharedKey.length,
-  });
+  writeAudit(services, { what: 'copied shared key', connectionId: connection.id, keyLength: sharedKey.length });
   // One short line: a notification without buttons shows only its first line.
   const when = seconds > 0 ? `; the clipboard clears in ${seconds} s` : '';
   void services.input.showMessage('info', `Copied the shared key of '${connection.name}'${when}.`, {});

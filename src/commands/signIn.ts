@@ -1,9 +1,10 @@
 // Sign In and Choose Sign-in Method…: the VS Code Microsoft account, the Azure CLI, or the environment.
 import * as vscode from 'vscode';
 import type { AuthenticationMethod } from '../azure/api';
-import { readAzureSettings, writeAuthenticationMethod } from '../ui/settings';
-import { signInWithVsCodeAccount } from '../ui/vscodeTokenSource';
-import { answered, type Services } from './services';
+import { readAzureSettings, writeAuthenticationMethod } from '../services/settings';
+import { signInWithVsCodeAccount } from '../services/vscodeTokenSource';
+import { answered } from '../ui/cancelled';
+import type { Services } from './services';
 
 export async function signIn(services: Services): Promise<void> {
   const method = readAzureSettings().authentication;

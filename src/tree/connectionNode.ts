@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Connection, ConnectionRef } from '../azure/model';
-import type { GatewayNode } from './gatewayNode';
-import { connectionLook, connectionTreeId } from './treeModel';
-import { treeItemFrom, type AzureResourceNode, type TreeContext } from './treeNode';
+import { connectionRef, connectionTreeId } from '../azure/resourceId';
+import { connectionLook } from './treeModel';
+import { treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
 
 export class ConnectionNode implements AzureResourceNode {
   readonly id: string;
@@ -10,11 +10,13 @@ export class ConnectionNode implements AzureResourceNode {
 
   constructor(
     private readonly context: TreeContext,
-    readonly gateway: GatewayNode,
+    private readonly parent: TreeNode,
+    /** The gateway this row is listed under (a Vnet2Vnet connection shows under both of its gateways). */
+    readonly gatewayId: string,
     /** Replaced when the connection is read again (see ConnectionsTreeProvider.reloadConnection). */
     public connection: Connection,
   ) {
-    this.id = connectionTreeId(connection, gateway.gateway.id);
+    this.id = connectionTreeId(connection, gatewayId);
     this.resourceId = connection.id;
   }
 
@@ -30,11 +32,7 @@ export class ConnectionNode implements AzureResourceNode {
     return treeItemFrom(this.id, look, vscode.TreeItemCollapsibleState.None);
   }
 
-  getParent(): GatewayNode {
-    return this.gateway;
+  getParent(): TreeNode {
+    return this.parent;
   }
-}
-
-export function connectionRef(connection: Connection): ConnectionRef {
-  return { subscriptionId: connection.subscriptionId, resourceGroup: connection.resourceGroup, name: connection.name };
 }

@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
 import type { VirtualNetworkGateway } from '../azure/model';
 import { ConnectionNode } from './connectionNode';
-import { loadChildren } from './loadChildren';
+import { levelOrMessage } from './loadChildren';
 import { gatewayLook } from './treeModel';
-import { treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
 
-export class GatewayNode implements AzureResourceNode {
+export class GatewayNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
+  readonly childTypeLabel = 'connection';
 
   constructor(
     private readonly context: TreeContext,
     private readonly parent: TreeNode,
     readonly gateway: VirtualNetworkGateway,
   ) {
+    super();
     this.id = gateway.id;
     this.resourceId = gateway.id;
   }
@@ -22,16 +24,15 @@ export class GatewayNode implements AzureResourceNode {
     return treeItemFrom(this.id, gatewayLook(this.gateway), vscode.TreeItemCollapsibleState.Collapsed);
   }
 
-  getChildren(): Promise<TreeNode[]> {
-    return loadChildren(this.context, this, 'connections', 'No connections on this gateway', async () => {
-      const api = await this.context.azure.getApi();
-      const connections = await api.listConnections(this.gateway);
-      return connections
-        .map((connection) => new ConnectionNode(this.context, this, connection));
-    });
-  }
-
   getParent(): TreeNode {
     return this.parent;
+  }
+
+  protected loadChildren(): Promise<TreeNode[]> {
+    return levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
+      const api = await this.context.azure.getApi();
+      const connections = await api.listConnections(this.gateway);
+      return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
+    });
   }
 }

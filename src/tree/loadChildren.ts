@@ -3,7 +3,7 @@
 import { ErrorNode, MessageNode } from './messageNodes';
 import type { TreeContext, TreeNode } from './treeNode';
 
-export async function loadChildren(
+export async function levelOrMessage(
   context: TreeContext,
   parent: TreeNode | undefined,
   what: string,
@@ -12,14 +12,14 @@ export async function loadChildren(
 ): Promise<TreeNode[]> {
   try {
     const children = await load();
-    return context.adopt(parent, children.length ? children : [new MessageNode(parent, emptyMessage)]);
+    return children.length ? children : [new MessageNode(parent, emptyMessage)];
   } catch (error) {
-    return context.adopt(parent, [failedLevel(context, parent, what, error)]);
+    return [failedLevel(context, parent, what, error)];
   }
 }
 
 export function failedLevel(context: TreeContext, parent: TreeNode | undefined, what: string, error: unknown): ErrorNode {
-  const reason = error instanceof Error ? error.message : String(error);
-  context.log.warn(`Could not load ${what} under ${parent?.id ?? 'the root'}: ${reason}`);
-  return new ErrorNode(parent, what, reason);
+  const node = new ErrorNode(parent, what, error);
+  context.log.warn(`Could not load ${what} under ${parent?.id ?? 'the root'}: ${node.reason}`);
+  return node;
 }

@@ -32,12 +32,17 @@ export class MessageNode implements TreeNode {
 export class ErrorNode implements TreeNode {
   readonly id: string;
 
+  readonly reason: string;
+
   constructor(
     readonly parent: TreeNode | undefined,
-    private readonly what: string,
-    private readonly reason: string,
+    /** What could not be loaded, e.g. "gateways". */
+    readonly what: string,
+    /** Kept so a picker walking this level can report the failure itself. */
+    readonly error: unknown,
   ) {
     this.id = `${parent?.id ?? ''}/error`;
+    this.reason = error instanceof Error ? error.message : String(error);
   }
 
   getTreeItem(): vscode.TreeItem {

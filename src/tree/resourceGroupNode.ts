@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import type { ResourceGroupRef } from '../azure/model';
+import { resourceGroupId } from '../azure/resourceId';
 import { GatewayNode } from './gatewayNode';
-import { loadChildren } from './loadChildren';
-import { resourceGroupLook, resourceGroupTreeId } from './treeModel';
-import { treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { levelOrMessage } from './loadChildren';
+import { resourceGroupLook } from './treeModel';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
 
-export class ResourceGroupNode implements AzureResourceNode {
+export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
+  readonly childTypeLabel = 'virtual network gateway';
 
   constructor(
     private readonly context: TreeContext,
     private readonly parent: TreeNode,
     readonly group: ResourceGroupRef,
   ) {
-    this.id = resourceGroupTreeId(group);
+    super();
+    this.id = resourceGroupId(group);
     this.resourceId = this.id;
   }
 
@@ -22,16 +25,15 @@ export class ResourceGroupNode implements AzureResourceNode {
     return treeItemFrom(this.id, resourceGroupLook(this.group), vscode.TreeItemCollapsibleState.Collapsed);
   }
 
-  getChildren(): Promise<TreeNode[]> {
-    return loadChildren(this.context, this, 'gateways', 'No gateways in this group', async () => {
-      const api = await this.context.azure.getApi();
-      const gateways = await api.listGateways(this.group);
-      return gateways
-        .map((gateway) => new GatewayNode(this.context, this, gateway));
-    });
-  }
-
   getParent(): TreeNode {
     return this.parent;
+  }
+
+  protected loadChildren(): Promise<TreeNode[]> {
+    return levelOrMessage(this.context, this, 'gateways', 'No gateways in this group', async () => {
+      const api = await this.context.azure.getApi();
+      const gateways = await api.listGateways(this.group);
+      return gateways.map((gateway) => new GatewayNode(this.context, this, gateway));
+    });
   }
 }

@@ -1,20 +1,24 @@
 import * as vscode from 'vscode';
 import type { Subscription } from '../azure/model';
-import { loadChildren } from './loadChildren';
+import { subscriptionResourceId } from '../azure/resourceId';
+import { levelOrMessage } from './loadChildren';
 import { ResourceGroupNode } from './resourceGroupNode';
-import { subscriptionLook, subscriptionTreeId } from './treeModel';
-import { treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { subscriptionLook } from './treeModel';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
 
-export class SubscriptionNode implements AzureResourceNode {
+export class SubscriptionNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
+  readonly childTypeLabel = 'resource group';
 
   constructor(
     private readonly context: TreeContext,
+    private readonly parent: TreeNode | undefined,
     readonly subscription: Subscription,
     private readonly tenantName: string | undefined,
   ) {
-    this.id = subscriptionTreeId(subscription.subscriptionId);
+    super();
+    this.id = subscriptionResourceId(subscription.subscriptionId);
     this.resourceId = this.id;
   }
 
@@ -22,12 +26,15 @@ export class SubscriptionNode implements AzureResourceNode {
     return treeItemFrom(this.id, subscriptionLook(this.subscription, this.tenantName), vscode.TreeItemCollapsibleState.Collapsed);
   }
 
-  getChildren(): Promise<TreeNode[]> {
-    return loadChildren(this.context, this, 'resource groups', 'No resource groups with gateways in this subscription', async () => {
+  getParent(): TreeNode | undefined {
+    return this.parent;
+  }
+
+  protected loadChildren(): Promise<TreeNode[]> {
+    return levelOrMessage(this.context, this, 'resource groups', 'No resource groups with gateways in this subscription', async () => {
       const api = await this.context.azure.getApi();
       const groups = await api.listGatewayResourceGroups(this.subscription.subscriptionId);
-      return groups
-        .map((group) => new ResourceGroupNode(this.context, this, group));
+      return groups.map((group) => new ResourceGroupNode(this.context, this, group));
     });
   }
 }

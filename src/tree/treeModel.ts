@@ -1,5 +1,6 @@
 // How each Azure object looks in the tree: label, description, tooltip, icon and context value.
 // No vscode import, so the mapping is unit-tested in plain Node; the node classes turn it into TreeItems.
+import type { ConnectionActivity } from '../services/connectionActivities';
 import type { Connection, ConnectionStatus, ConnectionType, ResourceGroupRef, Subscription, VirtualNetworkGateway } from '../azure/model';
 
 export interface ItemIcon {
@@ -17,32 +18,9 @@ export interface ItemLook {
   contextValue: string;
 }
 
-/** What is running on a connection right now, in the words the tree shows. */
-export type ConnectionActivity = 'Resetting key…' | 'Setting key…' | 'Deleting…';
-
 /** Context values are `;`-separated tokens, matched anchored in package.json: `viewItem =~ /(^|;)sharedKey(;|$)/`. */
 export function contextValue(...tokens: (string | false | undefined)[]): string {
   return tokens.filter((token): token is string => !!token).join(';');
-}
-
-export function subscriptionTreeId(subscriptionId: string): string {
-  return `/subscriptions/${subscriptionId}`;
-}
-
-export function resourceGroupTreeId(group: ResourceGroupRef): string {
-  return `/subscriptions/${group.subscriptionId}/resourceGroups/${group.name}`;
-}
-
-export function sameResourceId(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
-}
-
-/** A Vnet2Vnet connection is listed under both its gateways; tree ids must stay unique, so the second place is qualified. */
-export function connectionTreeId(connection: Connection, gatewayId: string): string {
-  if (!connection.gateway1Id || sameResourceId(connection.gateway1Id, gatewayId)) {
-    return connection.id;
-  }
-  return `${connection.id}#via=${gatewayId}`;
 }
 
 export function subscriptionLook(subscription: Subscription, tenantName?: string): ItemLook {

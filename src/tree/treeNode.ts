@@ -1,9 +1,11 @@
-// The shape every tree element has, and what the elements need from the rest of the extension.
+// The shape every tree element has, what the elements need from the rest of the extension, and the
+// base of every node with children: its look is drawn on every redraw, its children load once and
+// stay until the node is refreshed (so a spinner on a row never calls Azure again).
 import * as vscode from 'vscode';
-import type { AzureSession } from '../ui/azureSession';
-import type { HeldKeys } from '../ui/heldKeys';
-import type { Log } from '../ui/log';
-import type { ConnectionActivities } from './connectionActivities';
+import type { AzureSession } from '../services/azureSession';
+import type { ConnectionActivities } from '../services/connectionActivities';
+import type { HeldKeys } from '../services/heldKeys';
+import type { Log } from '../services/log';
 import type { ItemLook } from './treeModel';
 
 export interface TreeNode {
@@ -28,8 +30,41 @@ export interface TreeContext {
   log: Log;
   heldKeys: HeldKeys;
   activities: ConnectionActivities;
-  /** Every level handed to VS Code is registered (replacing the parent's previous children), so a later refresh can name the instance VS Code knows. */
-  adopt(parent: TreeNode | undefined, children: TreeNode[]): TreeNode[];
+}
+
+export abstract class ParentNode implements TreeNode {
+  abstract readonly id: string;
+  /** What the children are called, for pickers and empty levels: "resource group". */
+  abstract readonly childTypeLabel: string;
+  private loading: Promise<TreeNode[]> | undefined;
+  private loaded: TreeNode[] | undefined;
+
+  abstract getTreeItem(): vscode.TreeItem;
+  abstract getParent(): TreeNode | undefined;
+  /** Reads the level from Azure; failures and empty levels are turned into items by the caller. */
+  protected abstract loadChildren(): Promise<TreeNode[]>;
+
+  getChildren(): Promise<TreeNode[]> {
+    if (!this.loading) {
+      const loading = this.loadChildren().then((children) => {
+        if (this.loading === loading) this.loaded = children;
+        return children;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  /** The children as last loaded, without asking Azure; none when never loaded. */
+  knownChildren(): readonly TreeNode[] {
+    return this.loaded ?? [];
+  }
+
+  /** The next getChildren reads Azure again. */
+  forgetChildren(): void {
+    this.loading = undefined;
+    this.loaded = undefined;
+  }
 }
 
 export function treeItemFrom(id: string, look: ItemLook, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {

@@ -1,7 +1,8 @@
-// What the pickers offer when a command starts without a tree node, and how the subscription
-// filter is read and written. No vscode import: unit-tested in plain Node.
-import type { Connection, LocalNetworkGateway, ResourceGroupRef, Subscription, VirtualNetworkGateway } from '../azure/model';
-import { connectionLook, gatewayLook, sameResourceId } from '../tree/treeModel';
+// What the pickers offer that is not a tree node: subscriptions for the filter, and the other end of
+// a new connection. No vscode import: unit-tested in plain Node.
+import type { LocalNetworkGateway, Subscription, VirtualNetworkGateway } from '../azure/model';
+import { sameResourceId } from '../azure/resourceId';
+import { subscriptionsInFilter } from '../services/subscriptionFilter';
 
 export interface PickItem<T> {
   label: string;
@@ -15,61 +16,16 @@ function byLabel<T>(items: PickItem<T>[]): PickItem<T>[] {
   return items.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** The `azureVpn.subscriptions` filter: empty means every subscription. */
-export function subscriptionsInFilter(subscriptions: Subscription[], filter: readonly string[]): Subscription[] {
-  if (filter.length === 0) {
-    return subscriptions;
-  }
-  const wanted = new Set(filter.map((id) => id.toLowerCase()));
-  return subscriptions.filter((subscription) => wanted.has(subscription.subscriptionId.toLowerCase()));
-}
-
-export function subscriptionItems(subscriptions: Subscription[], tenantNames?: Map<string, string>): PickItem<Subscription>[] {
-  return byLabel(
-    subscriptions.map((subscription) => ({
-      label: subscription.displayName,
-      description: tenantNames?.get(subscription.tenantId) ?? subscription.subscriptionId,
-      value: subscription,
-    })),
-  );
-}
-
 /** Items for "Select Subscriptions…": the ones in the filter are ticked (all when the filter is empty). */
 export function subscriptionFilterItems(subscriptions: Subscription[], filter: readonly string[]): PickItem<Subscription>[] {
   const shown = new Set(subscriptionsInFilter(subscriptions, filter).map((subscription) => subscription.subscriptionId));
-  return subscriptionItems(subscriptions).map((item) => ({
-    ...item,
-    description: item.value.subscriptionId,
-    picked: shown.has(item.value.subscriptionId),
-  }));
-}
-
-/** The value written to `azureVpn.subscriptions`: empty when every subscription is chosen, so new ones show up too. */
-export function filterFromSelection(all: Subscription[], chosen: Subscription[]): string[] {
-  if (chosen.length === all.length) {
-    return [];
-  }
-  return chosen.map((subscription) => subscription.subscriptionId);
-}
-
-export function resourceGroupItems(groups: ResourceGroupRef[]): PickItem<ResourceGroupRef>[] {
-  return byLabel(groups.map((group) => ({ label: group.name, value: group })));
-}
-
-/** Key commands only offer VPN gateways: ExpressRoute connections have no shared key. */
-export function gatewayItems(gateways: VirtualNetworkGateway[], onlyVpn: boolean): PickItem<VirtualNetworkGateway>[] {
   return byLabel(
-    gateways
-      .filter((gateway) => !onlyVpn || gateway.kind === 'Vpn')
-      .map((gateway) => ({ label: gateway.name, description: gatewayLook(gateway).description, value: gateway })),
-  );
-}
-
-export function connectionItems(connections: Connection[], onlyWithSharedKey: boolean): PickItem<Connection>[] {
-  return byLabel(
-    connections
-      .filter((connection) => !onlyWithSharedKey || connection.hasSharedKey)
-      .map((connection) => ({ label: connection.name, description: connectionLook(connection).description, value: connection })),
+    subscriptions.map((subscription) => ({
+      label: subscription.displayName,
+      description: subscription.subscriptionId,
+      picked: shown.has(subscription.subscriptionId),
+      value: subscription,
+    })),
   );
 }
 

@@ -20,6 +20,6 @@ export function withOperationProgress<T>(
 }
 
 /** A short read from Azure, shown in the status bar. */
-export async function withReadProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
+export async function withReadProgress<T>(title: string, run: () => Thenable<T>): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, run);
 }

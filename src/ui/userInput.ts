@@ -1,6 +1,7 @@
 // Every question the extension asks and every message it shows goes through this one interface,
 // so integration tests can script the answers (test/integration/support/testUserInput.ts).
 import * as vscode from 'vscode';
+import { GoBackError } from './cancelled';
 import type { PickItem } from './pickerItems';
 
 export interface InputButtonSpec {
@@ -19,6 +20,8 @@ export interface TextPrompt {
   /** Runs on every keystroke; the returned reason is shown under the box and blocks Enter. */
   validate?: (value: string) => string | undefined;
   buttons?: InputButtonSpec[];
+  /** A wizard step after the first: a Back button, which makes the prompt throw GoBackError. */
+  canGoBack?: boolean;
 }
 
 /** What the user did in an input box: typed a valid value and pressed Enter, or pressed one of its buttons. */
@@ -27,6 +30,8 @@ export type TextAnswer = { value: string } | { button: string };
 export interface PickPrompt {
   title: string;
   placeHolder: string;
+  /** A wizard step after the first: a Back button, which makes the prompt throw GoBackError. */
+  canGoBack?: boolean;
 }
 
 export type MessageSeverity = 'info' | 'warning' | 'error';
@@ -67,12 +72,13 @@ class VsCodeUserInput implements UserInput {
     box.value = prompt.value ?? '';
     box.password = prompt.password ?? false;
     box.ignoreFocusOut = true;
-    box.buttons = (prompt.buttons ?? []).map((button) => ({ iconPath: new vscode.ThemeIcon(button.icon), tooltip: button.tooltip }));
+    const buttons = (prompt.buttons ?? []).map((button) => ({ iconPath: new vscode.ThemeIcon(button.icon), tooltip: button.tooltip }));
+    box.buttons = prompt.canGoBack ? [vscode.QuickInputButtons.Back, ...buttons] : buttons;
     const validate = () => {
       box.validationMessage = prompt.validate?.(box.value);
     };
     validate();
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const disposables = [
         box.onDidChangeValue(validate),
         box.onDidAccept(() => {
@@ -82,31 +88,58 @@ class VsCodeUserInput implements UserInput {
           }
         }),
         box.onDidTriggerButton((pressed) => {
-          const index = box.buttons.indexOf(pressed);
-          const button = prompt.buttons?.[index];
+          if (pressed === vscode.QuickInputButtons.Back) {
+            finish(undefined, new GoBackError());
+            return;
+          }
+          const button = prompt.buttons?.[buttons.indexOf(pressed as (typeof buttons)[number])];
           if (button) {
             finish({ button: button.id });
           }
         }),
         box.onDidHide(() => finish(undefined)),
       ];
-      function finish(answer: TextAnswer | undefined) {
+      let finished = false;
+      function finish(answer: TextAnswer | undefined, error?: Error) {
+        if (finished) return;
+        finished = true;
         disposables.forEach((disposable) => disposable.dispose());
         box.dispose();
-        resolve(answer);
+        if (error) reject(error);
+        else resolve(answer);
       }
       box.show();
     });
   }
 
-  async pickOne<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T | undefined> {
-    const chosen = await vscode.window.showQuickPick(items, {
-      title: prompt.title,
-      placeHolder: prompt.placeHolder,
-      matchOnDescription: true,
-      ignoreFocusOut: true,
+  pickOne<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T | undefined> {
+    const picker = vscode.window.createQuickPick<PickItem<T>>();
+    picker.title = prompt.title;
+    picker.placeholder = prompt.placeHolder;
+    picker.matchOnDescription = true;
+    picker.ignoreFocusOut = true;
+    picker.items = items;
+    picker.buttons = prompt.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    return new Promise((resolve, reject) => {
+      let finished = false;
+      const finish = (value: T | undefined, error?: Error) => {
+        if (finished) return;
+        finished = true;
+        disposables.forEach((disposable) => disposable.dispose());
+        picker.dispose();
+        if (error) reject(error);
+        else resolve(value);
+      };
+      const disposables = [
+        picker.onDidAccept(() => {
+          const item = picker.selectedItems[0] ?? picker.activeItems[0];
+          if (item) finish(item.value);
+        }),
+        picker.onDidTriggerButton(() => finish(undefined, new GoBackError())),
+        picker.onDidHide(() => finish(undefined)),
+      ];
+      picker.show();
     });
-    return chosen?.value;
   }
 
   async pickMany<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T[] | undefined> {

@@ -70,11 +70,12 @@ describe('Connection commands', () => {
     await runCommand(
       'azureVpn.createConnection',
       new TestUserInput()
-        .type("Create Connection on 'vgw-prod-we' (1/5)", place.name)
-        .pick('type (2/5)', 'Site-to-site (IPsec)')
-        .pick('other end (3/5)', 'lgw-lyon-office')
-        .type('shared key (4/5)', key)
-        .pick('IKE version (5/5)', 'IKEv1'),
+        .type("Create Connection on 'vgw-prod-we': name (1/6)", place.name)
+        .pick('type (2/6)', 'Site-to-site (IPsec)')
+        .pick('other end (3/6)', 'lgw-lyon-office')
+        .type('shared key (4/6)', key)
+        .pick('IKE version (5/6)', 'IKEv1')
+        .pick('review (6/6)', 'Create'),
       await nodeAt(...gatewayPath),
     );
     const created = await connectionInEmulator(place);
@@ -92,10 +93,11 @@ describe('Connection commands', () => {
       'azureVpn.createConnection',
       new TestUserInput()
         .type('Create Connection', place.name)
-        .pick('type (2/5)', 'VNet-to-VNet')
-        .pick('other end (3/5)', 'vgw-lab-eus')
-        .press('shared key (4/5)', 'generate')
-        .pick('IKE version (5/5)', 'IKEv2')
+        .pick('type (2/6)', 'VNet-to-VNet')
+        .pick('other end (3/6)', 'vgw-lab-eus')
+        .press('shared key (4/6)', 'generate')
+        .pick('IKE version (5/6)', 'IKEv2')
+        .pick('review (6/6)', 'Create')
         .choose("Created the connection 'cn-prod-we-lab'", 'Copy key'),
       await nodeAt(...gatewayPath),
     );
@@ -108,6 +110,38 @@ describe('Connection commands', () => {
     sameKey(await vscode.env.clipboard.readText(), key, 'the clipboard');
     assert.ok(!input.offered[1].labels.includes('vgw-prod-we'), 'the gateway itself was offered as the other end');
     assert.ok(!input.offered[1].labels.includes('ergw-prod-we'), 'an ExpressRoute gateway was offered as the other end');
+  });
+
+  it('Create Connection: Back returns to the previous step, the review shows every answer (never the key) and any step can be changed from it', async () => {
+    const key = 'A key typed for the lab link';
+    const place: ConnectionPlace = { subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: prodGroup, name: 'cn-prod-we-lab-2' };
+    const input = await runCommand(
+      'azureVpn.createConnection',
+      new TestUserInput()
+        .type("Create Connection on 'vgw-prod-we': name (1/6)", 'cn-first-name')
+        .pick('type (2/6)', 'Site-to-site (IPsec)')
+        .back('other end (3/6)')
+        .pick('type (2/6)', 'VNet-to-VNet')
+        .pick('other end (3/6)', 'vgw-lab-eus')
+        .type('shared key (4/6)', key)
+        .pick('IKE version (5/6)', 'IKEv2')
+        .pick('review (6/6)', 'Name')
+        .type('name (1/6)', place.name)
+        .pick('review (6/6)', 'Create'),
+      await nodeAt(...gatewayPath),
+    );
+    const reviews = input.offered.filter((pick) => pick.title.endsWith('review (6/6)'));
+    assert.strictEqual(reviews.length, 2, 'the review was not shown again after the name was changed');
+    assert.deepStrictEqual(reviews[1].labels, ['Create', 'Name', 'Type', 'Other end', 'Shared key', 'IKE version']);
+    assert.deepStrictEqual(reviews[1].descriptions.slice(1), [place.name, 'VNet-to-VNet', 'vgw-lab-eus', `typed, ${key.length} characters`, 'IKEv2']);
+    const otherEnds = input.offered.filter((pick) => pick.title.endsWith('other end (3/6)'));
+    // Local network gateways first (IPsec), then, after Back and the other type, gateways; not again after the review.
+    assert.deepStrictEqual(otherEnds.map((pick) => pick.labels.includes('vgw-lab-eus')), [false, true], 'the other end was not asked once per type');
+    const created = await connectionInEmulator(place);
+    assert.ok(created, 'the connection does not exist in Azure');
+    assert.strictEqual(created.properties.connectionType, 'Vnet2Vnet');
+    sameKey(created.properties.sharedKey, key, 'the key in Azure');
+    assert.strictEqual(await connectionInEmulator({ ...place, name: 'cn-first-name' }), undefined, 'the first name was used');
   });
 
   it('Create Connection refuses names Azure rejects, and an existing name, as they are typed; nothing is sent', async () => {

@@ -138,21 +138,25 @@ describe('Shared key commands', () => {
     assert.strictEqual(descriptionOf(await parisNode()), 'IPsec · Connected');
   });
 
-  it('Reset Shared Key from the palette picks subscription, group, gateway and only connections with a key', async () => {
+  it('Reset Shared Key from the palette walks the tree: subscription, group, and only connections with a key (the one VPN gateway is not asked)', async () => {
     const input = await runCommand(
       'azureVpn.resetSharedKey',
       new TestUserInput()
         .pick('Reset Shared Key | Select a subscription', 'Contoso Networking (Production)')
         .pick('Reset Shared Key | Select a resource group', 'rg-vpn.prod(westeurope)_01')
-        .pick('Reset Shared Key | Select a virtual network gateway', 'vgw-prod-we')
-        .pick('Reset Shared Key | Select a connection', 'cn-prod-we-paris')
+        .pick('Select a connection', 'cn-prod-we-paris')
         .type("Reset Shared Key of 'cn-prod-we-paris'", '16')
         .choose('Reset the shared key', 'Reset Key'),
     );
     assert.strictEqual((await sharedKeyInEmulator(paris)).length, 16);
-    const [, , gateways, connections] = input.offered.map((pick) => pick.labels);
-    assert.deepStrictEqual(gateways, ['vgw-prod-we'], 'an ExpressRoute gateway was offered for a key command');
-    assert.deepStrictEqual(connections, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich'], 'a connection without a key was offered');
+    const [subscriptions, groups, connections] = input.offered;
+    assert.deepStrictEqual(subscriptions.labels, ['Contoso Networking (Lab)', 'Contoso Networking (Production)']);
+    assert.deepStrictEqual(groups.labels, ['rg-vpn.prod(westeurope)_01', 'rg-Zürich-vpn']);
+    // ergw-prod-we is an ExpressRoute gateway: vgw-prod-we is the only way on, so it is not asked, and the next title names it.
+    assert.strictEqual(input.offered.length, 3, `asked more than subscription, group and connection: ${input.offered.map((pick) => pick.title).join(' / ')}`);
+    assert.strictEqual(connections.title, "Reset Shared Key — virtual network gateway 'vgw-prod-we'");
+    assert.deepStrictEqual(connections.labels, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich'], 'a connection without a key was offered');
+    assert.deepStrictEqual(connections.descriptions, ['IPsec · Connecting', 'IPsec · Connected', 'Vnet2Vnet · Connected'], 'the picker does not show what the tree shows');
   });
 
   describe('bad input is refused where it is typed, and nothing is sent to Azure', () => {

@@ -3,12 +3,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { LAB_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import { emulator, requestCount, requestsSince } from '../support/emulator';
-import { childLabels, childrenOf, contextTokensOf, descriptionOf, eventually, labelOf, nodeAt, runCommand } from '../support/extensionUnderTest';
+import { childLabels, childrenOf, contextTokensOf, descriptionOf, eventually, extensionApi, labelOf, nodeAt, runCommand } from '../support/extensionUnderTest';
 import { TestUserInput } from '../support/testUserInput';
 
 const production = 'Contoso Networking (Production)';
 const lab = 'Contoso Networking (Lab)';
 const prodGroup = 'rg-vpn.prod(westeurope)_01';
+
+function armReads(requests: { method: string; path: string }[]): string[] {
+  return requests.filter((request) => request.path.startsWith('/subscriptions')).map((request) => request.path);
+}
 
 function iconOf(node: { getTreeItem(): vscode.TreeItem }): string {
   return (node.getTreeItem().iconPath as vscode.ThemeIcon).id;
@@ -65,6 +69,31 @@ describe('Connections tree', () => {
     assert.ok(reads.length >= 10, `the walk sent only ${reads.length} requests to Azure`);
     // One level after another: every request could use the same connection. VS Code's proxy support closes each one unless asked not to.
     assert.ok(connections.size <= reads.length / 4, `${reads.length} requests came on ${connections.size} connections: most opened a new one (TCP and TLS handshakes)`);
+  });
+
+  it('redraws a row without reloading what is under it: an expanded gateway repainted asks Azure for nothing', async () => {
+    const api = await extensionApi();
+    const tree = api.treeDataProvider;
+    const gateway = await nodeAt(production, prodGroup, 'vgw-prod-we');
+    await api.treeView.reveal(gateway, { expand: true });
+    await eventually('VS Code shows the gateway expanded', async () => api.treeView.visible && tree.connectionNodes().some((node) => node.getParent() === gateway));
+    const asked: string[] = [];
+    const getChildren = tree.getChildren.bind(tree);
+    tree.getChildren = (node) => {
+      asked.push(node?.id ?? '');
+      return getChildren(node);
+    };
+    try {
+      const mark = await requestCount();
+      tree.redraw(gateway);
+      await eventually('VS Code asked for the gateway’s children again', () => asked.includes(gateway.id));
+      assert.deepStrictEqual(armReads(await requestsSince(mark)), [], 'a redraw read Azure');
+
+      tree.refresh(gateway);
+      await eventually('a refresh reads the gateway’s connections again', async () => armReads(await requestsSince(mark)).some((path) => path.endsWith('/vgw-prod-we/connections')));
+    } finally {
+      tree.getChildren = getChildren;
+    }
   });
 
   it('gives ExpressRoute connections no key commands', async () => {

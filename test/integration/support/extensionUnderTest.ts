@@ -28,8 +28,11 @@ export function contextTokensOf(node: TreeNode): string[] {
   return (node.getTreeItem().contextValue ?? '').split(';');
 }
 
+/** The node's children as Azure has them now: the level is read again, as when the user expands it after a refresh. */
 export async function childrenOf(node?: TreeNode): Promise<TreeNode[]> {
-  return (await extensionApi()).treeDataProvider.getChildren(node);
+  const tree = (await extensionApi()).treeDataProvider;
+  tree.forget(node);
+  return tree.getChildren(node);
 }
 
 export async function childLabels(node?: TreeNode): Promise<string[]> {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type { FaultSpec } from '../../emulator/types';
 import { deleteInAzure, emulator } from './emulator';
-import { sameResourceId } from '../../../src/tree/treeModel';
+import { sameResourceId } from '../../../src/azure/resourceId';
 import { childLabels, eventually, extensionApi, nodeAt, runCommand, updateSetting, userSetting } from './extensionUnderTest';
 import { TestUserInput } from './testUserInput';
 import { armRequests, gatewayId, gatewayInTree, matching, type Attempt, type Operation } from './userOperations';

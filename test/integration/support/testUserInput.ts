@@ -3,6 +3,7 @@
 // placeholder, prompt or message. A prompt nobody scripted throws (failing the command and, through
 // assertNoUnexpectedPrompts, the test) instead of waiting for a click that never comes.
 // Keys never reach test output: typed values are not recorded, revealed keys are kept apart.
+import { GoBackError } from '../../../src/ui/cancelled';
 import type { PickItem } from '../../../src/ui/pickerItems';
 import type {
   MessageOptions,
@@ -22,6 +23,7 @@ type Answer =
   | { kind: 'message'; match: string; action: string | undefined }
   | { kind: 'sharedKey'; match: string; reveal: boolean; copy: boolean }
   | { kind: 'dismiss'; match: string }
+  | { kind: 'back'; match: string }
   | { kind: 'stopWaiting'; match: string; when: string };
 
 export interface ShownMessage {
@@ -48,8 +50,8 @@ export class TestUserInput implements UserInput {
   readonly prompts: string[] = [];
   readonly messages: ShownMessage[] = [];
   readonly progress: ShownProgress[] = [];
-  /** The labels each quick pick offered, by its title. */
-  readonly offered: { title: string; labels: string[] }[] = [];
+  /** The labels (and descriptions) each quick pick offered, by its title. */
+  readonly offered: { title: string; labels: string[]; descriptions: (string | undefined)[] }[] = [];
   /** What validateInput said for each typed value, in order (undefined = accepted). */
   readonly validationMessages: (string | undefined)[] = [];
   readonly unexpectedPrompts: string[] = [];
@@ -86,6 +88,12 @@ export class TestUserInput implements UserInput {
     return this;
   }
 
+  /** Presses Back in the matching wizard step (the prompt must offer it). */
+  back(match: string): this {
+    this.queue.push({ kind: 'back', match });
+    return this;
+  }
+
   /** In View Shared Key: reveal the key (recorded in revealedKeys) and/or copy it. */
   showKey(match: string, actions: { reveal?: boolean; copy?: boolean }): this {
     this.queue.push({ kind: 'sharedKey', match, reveal: !!actions.reveal, copy: !!actions.copy });
@@ -114,7 +122,10 @@ export class TestUserInput implements UserInput {
 
   async askText(prompt: TextPrompt): Promise<TextAnswer | undefined> {
     const text = [prompt.title, prompt.placeHolder, prompt.prompt].filter(Boolean).join(' | ');
-    const answer = this.take(text, ['text', 'button', 'dismiss']);
+    const answer = this.take(text, ['text', 'button', 'dismiss', 'back']);
+    if (answer.kind === 'back') {
+      throw this.goBack(text, prompt.canGoBack);
+    }
     if (answer.kind === 'button') {
       if (!prompt.buttons?.some((button) => button.id === answer.button)) {
         throw this.unexpected(`button "${answer.button}" is not on the input box "${text}"`);
@@ -190,8 +201,11 @@ export class TestUserInput implements UserInput {
 
   private pickFrom<T>(items: PickItem<T>[], prompt: PickPrompt, many: boolean): T[] | undefined {
     const text = `${prompt.title} | ${prompt.placeHolder}`;
-    this.offered.push({ title: prompt.title, labels: items.map((item) => item.label) });
-    const answer = this.take(text, ['pick', 'dismiss']);
+    this.offered.push({ title: prompt.title, labels: items.map((item) => item.label), descriptions: items.map((item) => item.description) });
+    const answer = this.take(text, ['pick', 'dismiss', 'back']);
+    if (answer.kind === 'back') {
+      throw this.goBack(text, prompt.canGoBack);
+    }
     if (answer.kind !== 'pick') {
       return undefined;
     }
@@ -214,6 +228,10 @@ export class TestUserInput implements UserInput {
       throw this.unexpected(`"${text}"`);
     }
     return this.queue.splice(index, 1)[0] as Extract<Answer, { kind: K }>;
+  }
+
+  private goBack(text: string, offered: boolean | undefined): Error {
+    return offered ? new GoBackError() : this.unexpected(`Back pressed in "${text}", which has no Back button`);
   }
 
   private unexpected(what: string): UnexpectedPromptError {

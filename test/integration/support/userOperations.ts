@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import type { RequestLogEntry } from '../../emulator/types';
-import { sameResourceId } from '../../../src/tree/treeModel';
+import { sameResourceId } from '../../../src/azure/resourceId';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import {
   connectionInEmulator,
@@ -406,11 +406,12 @@ export const createConnection = command({
   noEffect: 'neither in Azure nor in the tree',
   answers: (input) =>
     input
-      .type("Create Connection on 'vgw-prod-we' (1/5)", marseille.name)
-      .pick('type (2/5)', 'Site-to-site (IPsec)')
-      .pick('other end (3/5)', 'lgw-lyon-office')
-      .type('shared key (4/5)', chosenKey)
-      .pick('IKE version (5/5)', 'IKEv2'),
+      .type("Create Connection on 'vgw-prod-we': name (1/6)", marseille.name)
+      .pick('type (2/6)', 'Site-to-site (IPsec)')
+      .pick('other end (3/6)', 'lgw-lyon-office')
+      .type('shared key (4/6)', chosenKey)
+      .pick('IKE version (5/6)', 'IKEv2')
+      .pick('review (6/6)', 'Create'),
   before: () => Promise.resolve(undefined),
   readAgain: async (attempt) => gatewayReloaded(attempt),
   async tookEffect() {

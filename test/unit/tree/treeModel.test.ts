@@ -1,14 +1,6 @@
 import * as assert from 'assert';
-import {
-  connectionLook,
-  connectionTreeId,
-  contextValue,
-  formatBytes,
-  gatewayLook,
-  resourceGroupLook,
-  resourceGroupTreeId,
-  subscriptionLook,
-} from '../../../src/tree/treeModel';
+import { connectionTreeId, resourceGroupId } from '../../../src/azure/resourceId';
+import { connectionLook, contextValue, formatBytes, gatewayLook, resourceGroupLook, subscriptionLook } from '../../../src/tree/treeModel';
 import { connection, gateway, subscription } from './sampleModel';
 
 function tokens(value: string): string[] {
@@ -35,7 +27,7 @@ describe('how the tree shows Azure objects', () => {
     it('keep names with periods, parentheses and Unicode as they are, in label and tree id', () => {
       const group = { subscriptionId: 'sub-1', name: 'réseau.prod (nord)' };
       assert.strictEqual(resourceGroupLook(group).label, 'réseau.prod (nord)');
-      assert.strictEqual(resourceGroupTreeId(group), '/subscriptions/sub-1/resourceGroups/réseau.prod (nord)');
+      assert.strictEqual(resourceGroupId(group), '/subscriptions/sub-1/resourceGroups/réseau.prod (nord)');
     });
   });
 

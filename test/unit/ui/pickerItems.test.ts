@@ -1,14 +1,7 @@
 import * as assert from 'assert';
-import {
-  connectionItems,
-  filterFromSelection,
-  gatewayItems,
-  localNetworkGatewayItems,
-  peerGatewayItems,
-  subscriptionFilterItems,
-  subscriptionsInFilter,
-} from '../../../src/ui/pickerItems';
-import { connection, gateway, localGateway, subscription } from '../tree/sampleModel';
+import { filterFromSelection, subscriptionsInFilter } from '../../../src/services/subscriptionFilter';
+import { localNetworkGatewayItems, peerGatewayItems, subscriptionFilterItems } from '../../../src/ui/pickerItems';
+import { gateway, localGateway, subscription } from '../tree/sampleModel';
 
 const subscriptions = [subscription('sub-1', 'Production'), subscription('SUB-2', 'Dev'), subscription('sub-3', 'Archive')];
 
@@ -38,25 +31,6 @@ describe('picker logic', () => {
       assert.deepStrictEqual(filterFromSelection(subscriptions, subscriptions), []);
       assert.deepStrictEqual(filterFromSelection(subscriptions, [subscriptions[1]]), ['SUB-2']);
     });
-  });
-
-  it('offers only VPN gateways for key commands, sorted by name', () => {
-    const gateways = [gateway('zeta'), gateway('er', { kind: 'ExpressRoute' }), gateway('alpha')];
-    assert.deepStrictEqual(gatewayItems(gateways, true).map((item) => item.label), ['alpha', 'zeta']);
-    assert.deepStrictEqual(gatewayItems(gateways, false).map((item) => item.label), ['alpha', 'er', 'zeta']);
-  });
-
-  it('offers only connections with a shared key for key commands, with type and status', () => {
-    const connections = [
-      connection('site-b', { status: 'NotConnected' }),
-      connection('circuit', { type: 'ExpressRoute', hasSharedKey: false }),
-      connection('cert', { authenticationType: 'Certificate', hasSharedKey: false }),
-      connection('site-a'),
-    ];
-    const items = connectionItems(connections, true);
-    assert.deepStrictEqual(items.map((item) => item.label), ['site-a', 'site-b']);
-    assert.strictEqual(items[1].description, 'IPsec · Not connected');
-    assert.strictEqual(connectionItems(connections, false).length, 4);
   });
 
   it('offers as the other end of a Vnet2Vnet every VPN gateway but this one, across subscriptions', () => {

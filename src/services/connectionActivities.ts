@@ -1,7 +1,8 @@
 // Operations this window started on connections and is still waiting for, so the tree can show a
 // spinner and "Resetting key…" on the connection meanwhile.
 import * as vscode from 'vscode';
-import type { ConnectionActivity } from './treeModel';
+/** What is running on a connection right now, in the words the tree shows. */
+export type ConnectionActivity = 'Resetting key…' | 'Setting key…' | 'Deleting…' | 'Creating…';
 
 export class ConnectionActivities implements vscode.Disposable {
   private readonly running = new Map<string, ConnectionActivity>();

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatAuditLine } from '../../../src/ui/audit';
+import { formatAuditLine } from '../../../src/services/audit';
 
 describe('audit lines', () => {
   it('say who, what, when, on which connection, the result and the key length', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { authenticationProviderFor, sessionScopes, tokenExpiresOn } from '../../../src/ui/tokenRequest';
+import { authenticationProviderFor, sessionScopes, tokenExpiresOn } from '../../../src/services/tokenRequest';
 
 function jwt(claims: object): string {
   return ['{"alg":"none"}', JSON.stringify(claims), ''].map((part) => Buffer.from(part).toString('base64url')).join('.');

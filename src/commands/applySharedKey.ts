@@ -1,0 +1,76 @@
+// "Nothing lost on a half-finished rotation": a key the user chose is held in SecretStorage before it
+// is sent and released only once Azure confirms it; until then it is offered back (copy, retry,
+// discard) after the failure, on activation and from its node (heldSharedKey.ts).
+import type { Connection } from '../azure/model';
+import { connectionRef } from '../azure/resourceId';
+import type { HeldKey } from '../services/heldKeys';
+import type { NewSharedKey } from './askSharedKey';
+import { keyOperationPhases, runConnectionOperation } from './connectionOperation';
+import { attempt, type ExtraAction } from './failures';
+import type { Services } from './services';
+import { copySharedKeyToClipboard } from './sharedKeyClipboard';
+
+export const keptNote = "Your new key is kept in VS Code's secret storage until it is set or you discard it.";
+
+/** Holds the key, sends it, and releases it only once Azure confirms it. */
+export async function applySharedKey(services: Services, connection: Connection, key: NewSharedKey): Promise<void> {
+  const held = { connectionId: connection.id, connectionName: connection.name, ref: connectionRef(connection), sharedKey: key.sharedKey };
+  await services.heldKeys.hold(held);
+  const failure = {
+    what: `set the shared key of '${connection.name}'`,
+    connection,
+    alwaysOfferRetry: true,
+    addendum: keptNote,
+    extraActions: copyAndDiscard(services, held),
+    stillRunning: `setting the key of '${connection.name}'`,
+  };
+  await attempt(failure, async () => {
+    await runConnectionOperation(services, {
+      target: connection,
+      activity: 'Setting key…',
+      title: `Setting the shared key of '${connection.name}'`,
+      phases: keyOperationPhases('Sending the new key…'),
+      audit: { what: 'set shared key', connectionId: connection.id, keyLength: key.sharedKey.length },
+      perform: (api, options) => api.setSharedKey(connectionRef(connection), key.sharedKey, options),
+    });
+    await services.heldKeys.release(connection.id);
+    const done = `The shared key of '${connection.name}' is set. Update the peer device with the same key.`;
+    if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy new key'] : []))) === 'Copy new key') {
+      await copySharedKeyToClipboard(services, connection, key.sharedKey);
+    }
+  });
+}
+
+/** The held key offered back: copy it, send it again, or forget it. */
+export async function offerHeldKey(services: Services, held: HeldKey, message: string): Promise<void> {
+  const [copy, discard] = copyAndDiscard(services, held);
+  const actions: ExtraAction[] = [copy, { label: 'Retry', run: () => retryHeldKey(services, held) }, discard];
+  const choice = await services.input.showMessage('warning', message, {}, ...actions.map((action) => action.label));
+  await actions.find((action) => action.label === choice)?.run();
+}
+
+function copyAndDiscard(services: Services, held: Omit<HeldKey, 'heldAt'>): ExtraAction[] {
+  return [
+    {
+      label: 'Copy key',
+      run: () => copySharedKeyToClipboard(services, { id: held.connectionId, name: held.connectionName }, held.sharedKey),
+    },
+    {
+      label: 'Discard',
+      run: async () => {
+        await services.heldKeys.release(held.connectionId);
+        void services.input.showMessage('info', `Discarded the held key of '${held.connectionName}'. If Azure applied it, View Shared Key still shows it.`, {});
+      },
+    },
+  ];
+}
+
+/** Reads the connection as it is now and sends the held key again. */
+async function retryHeldKey(services: Services, held: HeldKey): Promise<void> {
+  const failure = { what: `set the shared key of '${held.connectionName}'`, addendum: keptNote, extraActions: copyAndDiscard(services, held) };
+  await attempt(failure, async () => {
+    const api = await services.azure.getApi();
+    const connection = await api.getConnection(held.ref);
+    await applySharedKey(services, connection, { sharedKey: held.sharedKey, generated: true });
+  });
+}
