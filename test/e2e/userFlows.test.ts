@@ -221,7 +221,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.step('deleted');
   });
 
-  it('Create Connection: a bad name is refused where typed; the wizard then creates an IPsec connection with a generated key, shown under its gateway', async () => {
+  it('Create Connection: a bad name is refused where typed; Back returns to the type; the review shows every answer but the key; then an IPsec connection with a generated key is created and shown under its gateway', async () => {
     const workbench = flow('create-connection');
     const created = { ...paris, name: 'cn-prod-we-bordeaux' };
     await workbench.contextMenu('vgw-prod-we', 'Create Connection…');
@@ -232,9 +232,21 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.pick('Site-to-site (IPsec)');
     await workbench.quickPickRows().filter({ hasText: 'lgw-frankfurt-dc' }).waitFor();
     await workbench.step('other-end');
+    await workbench.quickInputButton('Back').click();
+    await workbench.quickPickRows().filter({ hasText: 'VNet-to-VNet' }).waitFor();
+    await workbench.step('back-to-type');
+    await workbench.pick('Site-to-site (IPsec)');
     await workbench.pick('lgw-frankfurt-dc');
     await workbench.quickInputButton(generateKeyButton).click();
     await workbench.pick('IKEv2');
+    const review = workbench.quickPickRows();
+    await review.filter({ hasText: 'generated, 32 characters' }).waitFor();
+    await workbench.step('review');
+    const reviewed = (await review.allInnerTexts()).join(' | ');
+    for (const answer of [created.name, 'Site-to-site (IPsec)', 'lgw-frankfurt-dc', 'IKEv2']) {
+      assert.ok(reviewed.includes(answer), `the review does not show "${answer}": ${reviewed}`);
+    }
+    await workbench.pick('Create');
     await progressComesAndGoes(workbench, `Creating the connection '${created.name}'`);
     await workbench.treeItem(created.name).waitFor();
 
