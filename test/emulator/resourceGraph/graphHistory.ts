@@ -1,7 +1,8 @@
 // What Resource Graph has seen, over time, while a lag (graphLagMs) is set: each resource's
 // versions, time-stamped when the emulator's world changed (a request's own change at its time, an
 // operation's effect at the time it ended), so a query at t answers from the world as it was at
-// t − lag. The history starts when the lag is first needed; before that it knows only its start.
+// t − lag. The history starts when the lag is first needed: the world then counts as the one
+// Graph has always shown, changes from then on as made when they were made.
 import type { Backend } from '../backend';
 import { lookupKey, type StoredSubscription } from '../world';
 import type { Row } from './kqlScalars';
@@ -19,11 +20,11 @@ interface Version {
 const ALL_TABLES = new Set<GraphTable>(GRAPH_TABLES);
 
 export class GraphHistory {
-  private startedAt?: number;
+  private started = false;
   private readonly versions = new Map<string, Version[]>();
 
   clear(): void {
-    this.startedAt = undefined;
+    this.started = false;
     this.versions.clear();
   }
 
@@ -31,10 +32,11 @@ export class GraphHistory {
   observe(b: Backend, at: number): void {
     const lag = b.config.graphLagMs;
     if (lag === 0) {
-      if (this.startedAt !== undefined) this.clear();
+      if (this.started) this.clear();
       return;
     }
-    this.startedAt ??= at;
+    const stamp = this.started ? at : -Infinity;
+    this.started = true;
     const present = new Set<string>();
     for (const sub of b.world.subscriptions.values()) {
       for (const entry of graphEntries(b, sub, at, ALL_TABLES)) {
@@ -43,12 +45,12 @@ export class GraphHistory {
         const last = this.latest(key);
         if (last?.row && last.fingerprint === entry.fingerprint) continue;
         const row = structuredClone(entry.row()); // a snapshot: later writes must not reach it
-        this.push(key, { at, row, fingerprint: entry.fingerprint, table: entry.table, subscriptionId: sub.subscriptionId });
+        this.push(key, { at: stamp, row, fingerprint: entry.fingerprint, table: entry.table, subscriptionId: sub.subscriptionId });
       }
     }
     for (const [key, list] of this.versions) {
       const last = list[list.length - 1];
-      if (!present.has(key) && last.row) list.push({ ...last, at, row: null, fingerprint: '' });
+      if (!present.has(key) && last.row) list.push({ ...last, at: stamp, row: null, fingerprint: '' });
     }
     this.forgetBefore(at - lag);
   }
@@ -56,10 +58,9 @@ export class GraphHistory {
   /** The rows Graph showed at `time` for these subscriptions and tables. */
   rowsAt(time: number, subscriptions: StoredSubscription[], table: GraphTable): Row[] {
     const wanted = new Set(subscriptions.map((s) => lookupKey(s.subscriptionId)));
-    const at = Math.max(time, this.startedAt ?? time);
     const rows: Row[] = [];
     for (const list of this.versions.values()) {
-      const version = [...list].reverse().find((v) => v.at <= at);
+      const version = [...list].reverse().find((v) => v.at <= time);
       if (version?.row && version.table === table && wanted.has(lookupKey(version.subscriptionId))) rows.push(version.row);
     }
     return rows;

@@ -16,7 +16,7 @@ import { invalidQuery, invalidSkipToken, noValidSubscriptions, rateLimited } fro
 import { facets } from './graphFacets';
 import { formatTable } from './graphFormat';
 import { readQueryRequest, type GraphQueryRequest } from './graphRequest';
-import { GRAPH_COLUMNS, graphEntries, type GraphTable } from './graphTables';
+import { GRAPH_COLUMNS, liveRows, type GraphTable } from './graphTables';
 
 const PAGE_SIZE = 1000;
 
@@ -43,7 +43,7 @@ function tables(b: Backend, subscriptions: StoredSubscription[], now: number): T
       const name = table as GraphTable;
       const rows = b.config.graphLagMs > 0
         ? b.graph.history.rowsAt(now - b.config.graphLagMs, subscriptions, name)
-        : subscriptions.flatMap((sub) => [...graphEntries(b, sub, now, new Set([name]))].map((e) => e.row()));
+        : liveRows(b, subscriptions, name, now);
       built = { columns: GRAPH_COLUMNS, rows };
       made.set(table, built);
     }

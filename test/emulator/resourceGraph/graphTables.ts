@@ -91,3 +91,9 @@ export function* graphEntries(b: Backend, sub: StoredSubscription, now: number, 
   }
   if (tables.has('resources')) for (const group of sub.groups.values()) yield* networkEntries(b, sub, group, now);
 }
+
+/** The rows of one table for these subscriptions, as the world is now. */
+export function liveRows(b: Backend, subscriptions: StoredSubscription[], table: GraphTable, now: number): Row[] {
+  const tables = new Set([table]);
+  return subscriptions.flatMap((sub) => [...graphEntries(b, sub, now, tables)].map((entry) => entry.row()));
+}

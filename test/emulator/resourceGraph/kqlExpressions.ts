@@ -11,6 +11,8 @@ const COMPARISONS = new Set([
   'startswith', '!startswith', 'startswith_cs', '!startswith_cs', 'endswith', '!endswith', 'endswith_cs', '!endswith_cs',
 ]);
 const SET_OPERATORS = new Set(['in', 'in~', '!in', '!in~']);
+/** Keywords that cannot name a column (`where where` fails at its end, as in Graph). */
+const RESERVED = new Set(['where', 'project', 'extend', 'summarize', 'by', 'and', 'or', 'on', 'join', 'order', 'sort', 'take', 'limit', 'top', 'distinct', 'asc', 'desc']);
 
 export class Cursor {
   private position = 0;
@@ -150,7 +152,7 @@ function primary(c: Cursor): Expr {
     c.expect(')');
     return inner;
   }
-  if (t.type !== 'word') throw c.failure(t);
+  if (t.type !== 'word' || (RESERVED.has(t.text) && !c.isSymbol('(', 1))) throw c.failure(t);
   c.next();
   if (t.text === 'true' || t.text === 'false') return { kind: 'literal', value: t.text === 'true' };
   if (!c.isSymbol('(')) return { kind: 'column', name: t.text, at: t.at };
