@@ -3,6 +3,7 @@
 import { Faults } from './faults';
 import { Identity } from './identity';
 import { Operations } from './operations';
+import { ResourceGraphState } from './resourceGraph/graphState';
 import { Throttle } from './throttle';
 import type { RequestLogEntry, RuntimeConfig, StateFile } from './types';
 import { World, type StoredConnection } from './world';
@@ -15,6 +16,7 @@ export class Backend {
   readonly operations = new Operations();
   readonly faults = new Faults();
   readonly throttle = new Throttle();
+  readonly graph = new ResourceGraphState();
   readonly identity: Identity;
   private requestLog: RequestLogEntry[] = [];
 
@@ -27,6 +29,7 @@ export class Backend {
     this.world = new World(initialState);
     this.config = { ...initialConfig };
     this.identity = new Identity(() => this.world.tenants, baseUrl, audience);
+    this.operations.onSettled = (op) => this.graph.history.observe(this, op.endsAt);
   }
 
   /** Back to the data and configuration it started with; faults, operations and the log cleared. Issued tokens stay valid. */
@@ -36,6 +39,7 @@ export class Backend {
     this.operations.clear();
     this.faults.clear();
     this.throttle.reset();
+    this.graph.reset();
     this.requestLog = [];
   }
 

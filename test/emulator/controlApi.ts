@@ -16,15 +16,20 @@ function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-const NUMERIC_SETTINGS: Record<string, number> = { latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 1, tokenTtlSeconds: 1 };
+const NUMERIC_SETTINGS: Record<string, number> = { latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 1, tokenTtlSeconds: 1, graphLagMs: 0 };
+
+/** The named whole numbers (each ≥ 1) of an object setting such as `throttle`. */
+function positiveWholeNumbers<K extends string>(value: unknown, setting: string, keys: K[]): Record<K, number> {
+  const o = asObject(value);
+  for (const key of keys) {
+    if (!Number.isInteger(o[key]) || (o[key] as number) < 1) throw bad(`${setting}.${key} must be a whole number ≥ 1.`);
+  }
+  return Object.fromEntries(keys.map((key) => [key, o[key]])) as Record<K, number>;
+}
 
 function checkThrottle(value: unknown): RuntimeConfig['throttle'] {
   if (value === null) return null;
-  const t = asObject(value);
-  for (const key of ['readsPerWindow', 'writesPerWindow', 'windowMs']) {
-    if (!Number.isInteger(t[key]) || (t[key] as number) < 1) throw bad(`throttle.${key} must be a whole number ≥ 1.`);
-  }
-  return { readsPerWindow: t.readsPerWindow as number, writesPerWindow: t.writesPerWindow as number, windowMs: t.windowMs as number };
+  return positiveWholeNumbers(value, 'throttle', ['readsPerWindow', 'writesPerWindow', 'windowMs']);
 }
 
 /** Checks a configuration change and merges it; unknown settings are refused. */
@@ -33,11 +38,13 @@ export function mergeConfig(current: RuntimeConfig, change: unknown): RuntimeCon
   for (const [key, value] of Object.entries(asObject(change))) {
     if (key === 'throttle') {
       next.throttle = checkThrottle(value);
+    } else if (key === 'graphQuota') {
+      next.graphQuota = positiveWholeNumbers(value, 'graphQuota', ['queriesPerWindow', 'windowMs']);
     } else if (key in NUMERIC_SETTINGS) {
       if (!Number.isInteger(value) || (value as number) < NUMERIC_SETTINGS[key]) throw bad(`${key} must be a whole number ≥ ${NUMERIC_SETTINGS[key]}.`);
       (next as unknown as Record<string, number>)[key] = value as number;
     } else {
-      throw bad(`Unknown setting "${key}". Settings: ${[...Object.keys(NUMERIC_SETTINGS), 'throttle'].join(', ')}.`);
+      throw bad(`Unknown setting "${key}". Settings: ${[...Object.keys(NUMERIC_SETTINGS), 'throttle', 'graphQuota'].join(', ')}.`);
     }
   }
   return next;

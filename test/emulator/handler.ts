@@ -8,6 +8,7 @@ import type { Backend } from './backend';
 import { control } from './controlApi';
 import { faultError } from './faults';
 import { connectionNumber, decodeSegments, delay, errorReply, parseJson, readBody, send, type Reply } from './http';
+import { isResourceGraphPath } from './resourceGraph/graphRoute';
 import { route } from './routes';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -62,7 +63,8 @@ async function arm(b: Backend, req: IncomingMessage, method: string, rawPath: st
     const body = await readBody(req);
     const now = Date.now();
     const caller = b.identity.authenticate(req.headers.authorization, now);
-    if (b.config.throttle) {
+    // Resource Graph has its own quota (graphQuota), not ARM's read/write budgets.
+    if (b.config.throttle && !isResourceGraphPath(segments)) {
       const decision = b.throttle.check(b.config.throttle, caller.principal.clientId, method, segments[1], now);
       Object.assign(throttleHeaders, decision.headers);
       if (decision.error) throw decision.error;
@@ -73,7 +75,7 @@ async function arm(b: Backend, req: IncomingMessage, method: string, rawPath: st
     const { handler, params } = route(method, segments, path, apiVersion);
     const parsed = ['PUT', 'PATCH', 'POST'].includes(method) ? parseJson(body) : undefined;
     b.operations.settle(now);
-    return handler({ method, rawPath, path, params, query, body: parsed, caller, now, apiVersion }, b);
+    return b.graph.watch(b, now, () => handler({ method, rawPath, path, params, query, body: parsed, caller, now, apiVersion }, b));
   });
   return { ...reply, headers: { ...throttleHeaders, ...reply.headers } };
 }

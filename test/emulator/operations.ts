@@ -48,6 +48,8 @@ export function retryAfterSeconds(operation: Operation, now: number): number {
 export class Operations {
   private readonly all = new Map<string, Operation>();
   private readonly running = new Set<Operation>();
+  /** Told after each operation settles, with the world as that operation left it (Resource Graph's history). */
+  onSettled?: (operation: Operation) => void;
 
   start(spec: OperationSpec, now: number): Operation {
     const endsAt = spec.outcome === 'Stuck' ? Infinity : now + spec.durationMs;
@@ -69,6 +71,7 @@ export class Operations {
         op.status = 'Succeeded';
         op.spec.onSucceeded(op.endsAt);
       }
+      this.onSettled?.(op);
     }
   }
 

@@ -26,14 +26,16 @@ import {
   listTenants,
 } from './listings';
 import { operationResult, operationStatus } from './operationRoutes';
+import { queryResources } from './resourceGraph/graphRoute';
 
-type Family = 'subscriptions' | 'resources' | 'network';
+type Family = 'subscriptions' | 'resources' | 'network' | 'resourcegraph';
 
-/** api-versions each family accepts: the SDKs' (network 2026-01-01, resources 2025-04-01, subscriptions 2022-12-01), the specs' and their neighbours. */
+/** api-versions each family accepts: the SDKs' (network 2026-01-01, resources 2025-04-01, subscriptions 2022-12-01, resourcegraph 2024-04-01), the specs' and their neighbours. */
 export const API_VERSIONS: Record<Family, readonly string[]> = {
   subscriptions: ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'],
   resources: ['2021-04-01', '2022-09-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-03-01', '2025-04-01'],
   network: ['2024-05-01', '2024-07-01', '2024-10-01', '2025-01-01', '2025-03-01', '2025-05-01', '2026-01-01'],
+  resourcegraph: ['2021-03-01', '2022-10-01', '2024-04-01'],
 };
 
 interface Route {
@@ -70,6 +72,7 @@ const ROUTES: Route[] = [
   { pattern: [...NETWORK, 'connections', ':name', 'sharedkey', 'reset'], family: 'network', handlers: { POST: resetSharedKey } },
   { pattern: [...LOCATION, 'operations', ':id'], family: 'network', handlers: { GET: operationStatus } },
   { pattern: [...LOCATION, 'operationresults', ':id'], family: 'network', handlers: { GET: operationResult } },
+  { pattern: ['providers', 'microsoft.resourcegraph', 'resources'], family: 'resourcegraph', handlers: { POST: queryResources } },
 ];
 
 function match(pattern: string[], segments: string[]): Record<string, string> | undefined {

@@ -26,6 +26,9 @@ const KEEP_ALIVE_MS = 30_000;
 /** Deliberately not public Azure's audience, so a token meant for Azure is refused here and vice versa. */
 export const EMULATOR_AUDIENCE = 'https://management.emulator.local/';
 
+/** Azure Resource Graph's documented example quota: 15 queries per 5 seconds per principal. */
+const DEFAULT_GRAPH_QUOTA = { queriesPerWindow: 15, windowMs: 5000 };
+
 export function readStateFile(file: string): StateFile {
   let text: string;
   try {
@@ -54,6 +57,8 @@ function initialConfig(options: EmulatorOptions): RuntimeConfig {
     pageSize: options.pageSize ?? 50,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     throttle: options.throttle ?? null,
+    graphLagMs: options.graphLagMs ?? 0,
+    graphQuota: options.graphQuota ?? DEFAULT_GRAPH_QUOTA,
   };
 }
 

@@ -25,6 +25,12 @@ export interface ThrottleConfig {
   windowMs: number;
 }
 
+/** Resource Graph's per-principal query quota: queriesPerWindow per fixed window of windowMs. */
+export interface GraphQuotaConfig {
+  queriesPerWindow: number;
+  windowMs: number;
+}
+
 /** What can be changed while the emulator runs (POST /_emulator/config). */
 export interface RuntimeConfig {
   latencyMs: number;
@@ -34,6 +40,9 @@ export interface RuntimeConfig {
   tokenTtlSeconds: number;
   /** null: no throttling. */
   throttle: ThrottleConfig | null;
+  /** Resource Graph sees writes this many ms after they happen (0: at once). */
+  graphLagMs: number;
+  graphQuota: GraphQuotaConfig;
 }
 
 export interface EmulatorOptions {
@@ -49,6 +58,8 @@ export interface EmulatorOptions {
   pageSize?: number;
   tokenTtlSeconds?: number;
   throttle?: ThrottleConfig;
+  graphLagMs?: number;
+  graphQuota?: GraphQuotaConfig;
   /** No request log lines on stderr. */
   quiet?: boolean;
 }
