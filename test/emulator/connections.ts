@@ -9,6 +9,7 @@ import { armId } from './builders';
 import type { Reply } from './http';
 import { Operations, retryAfterSeconds, type OperationKind } from './operations';
 import { asObject, checkKeyLength, checkSharedKey, checkTags, optional } from './requestBody';
+import type { TunnelEffect } from './tunnels';
 import { connectionView } from './views';
 import { lookupKey, newEtag, type StoredConnection, type StoredGroup, type StoredSubscription } from './world';
 
@@ -76,6 +77,8 @@ interface OperationPlan {
   rollback?(): void;
   /** Key changes leave the connection Updating for a while after the operation. */
   keepsUpdating?: boolean;
+  /** What the change does to the tunnel (default: nothing). */
+  tunnel?: TunnelEffect;
   /** Also send a Location header (operations whose final state is read from there). */
   location?: boolean;
   result?: { status: number; body?: unknown };
@@ -98,7 +101,7 @@ function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConne
       },
       onSucceeded: (endTime) => {
         c.operation = undefined;
-        plan.apply();
+        b.tunnels.change(c, endTime, plan.apply, plan.tunnel ?? 'keep');
         c.etag = newEtag();
         if (plan.keepsUpdating) c.updatingUntil = endTime + updatingMs;
       },
@@ -131,13 +134,13 @@ function randomKey(length: number): string {
 
 export const listConnections: ArmHandler = (req, b) => {
   const { sub, group } = findGroup(req, b);
-  return page(req, b, [...group.connections.values()].map((c) => connectionView(sub, group, c, b.provisioningState(c, req.now))));
+  return page(req, b, [...group.connections.values()].map((c) => connectionView(sub, group, c, b.provisioningState(c, req.now), b.tunnels.properties(c, req.now))));
 };
 
 export const getConnection: ArmHandler = (req, b) => {
   const at = locate(req, b);
   const c = findConnection(req, at);
-  return { status: 200, body: connectionView(at.sub, at.group, c, b.provisioningState(c, req.now)) };
+  return { status: 200, body: connectionView(at.sub, at.group, c, b.provisioningState(c, req.now), b.tunnels.properties(c, req.now)) };
 };
 
 // ---- create or update ----
@@ -238,7 +241,7 @@ export const putConnection: ArmHandler = (req, b) => {
       if (!existing) at.group.connections.delete(lookupKey(connection.name));
     },
   });
-  const view = connectionView(at.sub, at.group, connection, 'Updating', next);
+  const view = connectionView(at.sub, at.group, connection, 'Updating', { ...next, ...b.tunnels.live(connection, req.now) });
   return { status: existing ? 200 : 201, headers, body: tags ? { ...view, tags } : view };
 };
 
@@ -267,6 +270,7 @@ export const deleteConnection: ArmHandler = (req, b) => {
   assertNotBusy(c, req.now);
   const headers = startOperation(req, b, at, c, {
     kind: 'delete',
+    tunnel: 'remove',
     location: true,
     apply: () => at.group.connections.delete(lookupKey(c.name)),
     result: { status: 204 },
@@ -296,6 +300,7 @@ export const setSharedKey: ArmHandler = (req, b) => {
   const headers = startOperation(req, b, at, c, {
     kind: 'setSharedKey',
     keepsUpdating: true,
+    tunnel: 'restart',
     apply: () => {
       c.properties.sharedKey = value;
     },
@@ -313,6 +318,7 @@ export const resetSharedKey: ArmHandler = (req, b): Reply => {
   const headers = startOperation(req, b, at, c, {
     kind: 'resetSharedKey',
     keepsUpdating: true,
+    tunnel: 'restart',
     location: true,
     apply: () => {
       c.properties.sharedKey = randomKey(keyLength);
