@@ -188,6 +188,10 @@ export interface IpsecConnectionSpec extends Placement {
   /** Omitted for certificate authentication, which has no pre-shared key. */
   sharedKey?: string;
   certificateAuthentication?: boolean;
+  /** BGP over the tunnel with the local network gateway's bgpSettings. */
+  enableBgp?: boolean;
+  /** A custom IPsec/IKE policy (at most one), in the swagger's IpsecPolicy shape. */
+  ipsecPolicies?: Array<Record<string, unknown>>;
 }
 
 export function ipsecConnection(spec: IpsecConnectionSpec): ResourceState {
@@ -206,6 +210,8 @@ export function ipsecConnection(spec: IpsecConnectionSpec): ResourceState {
     virtualNetworkGateway1: { id: spec.gatewayId },
     localNetworkGateway2: { id: spec.localGatewayId },
     ...vpnConnectionDefaults(spec.protocol ?? 'IKEv2'),
+    ...(spec.enableBgp ? { enableBgp: true } : {}),
+    ...(spec.ipsecPolicies ? { ipsecPolicies: spec.ipsecPolicies } : {}),
     ...(spec.sharedKey !== undefined ? { sharedKey: spec.sharedKey } : {}),
     ...certificate,
     ...trafficProperties(spec.traffic, ['203.0.113.4', '203.0.113.5']),

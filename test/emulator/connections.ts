@@ -8,6 +8,7 @@ import type { Backend } from './backend';
 import { armId } from './builders';
 import type { Reply } from './http';
 import { Operations, retryAfterSeconds, type OperationKind } from './operations';
+import { checkTunnelSettings } from './ipsecPolicy';
 import { asObject, checkKeyLength, checkSharedKey, checkTags, optional } from './requestBody';
 import type { TunnelEffect } from './tunnels';
 import { connectionView } from './views';
@@ -20,28 +21,28 @@ const READ_ONLY_PROPERTIES = new Set([
   'provisioningState', 'resourceGuid', 'connectionStatus', 'tunnelConnectionStatus', 'ingressBytesTransferred', 'egressBytesTransferred',
 ]);
 
-interface Located {
+export interface Located {
   sub: StoredSubscription;
   group: StoredGroup;
   id: string;
 }
 
-function locate(req: ArmRequest, b: Backend): Located {
+export function locate(req: ArmRequest, b: Backend): Located {
   const { sub, group } = findGroup(req, b);
   return { sub, group, id: armId(sub.subscriptionId, group.name, 'connections', req.params.name) };
 }
 
-function findConnection(req: ArmRequest, at: Located): StoredConnection {
+export function findConnection(req: ArmRequest, at: Located): StoredConnection {
   const connection = at.group.connections.get(lookupKey(req.params.name));
   if (!connection) throw resourceNotFound('connections', req.params.name, req.params.group);
   return connection;
 }
 
-function scope(req: ArmRequest): string {
+export function scope(req: ArmRequest): string {
   return `/subscriptions/${req.params.sub}/resourceGroups/${req.params.group}/providers/Microsoft.Network/connections/${req.params.name}`;
 }
 
-function assertNotBusy(c: StoredConnection, now: number): void {
+export function assertNotBusy(c: StoredConnection, now: number): void {
   if (c.operation?.status === 'InProgress' || now < c.updatingUntil) {
     throw new ArmError(
       409,
@@ -71,7 +72,7 @@ function assertHasSharedKey(c: StoredConnection, id: string, action: 'Get' | 'Se
   }
 }
 
-interface OperationPlan {
+export interface OperationPlan {
   kind: OperationKind;
   apply(): void;
   rollback?(): void;
@@ -85,7 +86,7 @@ interface OperationPlan {
 }
 
 /** Starts the operation on the connection and returns the headers that announce it. */
-function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConnection, plan: OperationPlan): Record<string, string> {
+export function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConnection, plan: OperationPlan): Record<string, string> {
   const fault = b.faults.takeOperationFault(req.method, req.path);
   const updatingMs = b.config.updatingMs;
   const op = b.operations.start(
@@ -180,8 +181,8 @@ function desiredProperties(b: Backend, body: Record<string, unknown>, existing: 
   const next: Record<string, unknown> = existing
     ? structuredClone(existing.properties)
     : { resourceGuid: randomUUID(), connectionStatus: 'Unknown', ingressBytesTransferred: 0, egressBytesTransferred: 0 };
-  for (const [key, value] of Object.entries(props)) {
-    if (!READ_ONLY_PROPERTIES.has(key)) next[key] = structuredClone(value);
+  for (const [key, value] of Object.entries({ ...props, ...checkTunnelSettings(props) })) {
+    if (!READ_ONLY_PROPERTIES.has(key) && !(existing && key === 'sharedKey')) next[key] = structuredClone(value);
   }
   next.virtualNetworkGateway1 = reference(b, props, 'virtualNetworkGateway1', 'virtualNetworkGateways', id);
   if (type === 'IPsec') next.localNetworkGateway2 = reference(b, props, 'localNetworkGateway2', 'localNetworkGateways', id);
@@ -191,8 +192,8 @@ function desiredProperties(b: Backend, body: Record<string, unknown>, existing: 
     if (props.sharedKey !== undefined) {
       throw new ArmError(400, 'CannotSetSharedKeyForExpressRouteConnectionType', `Shared Key cannot be set for Connection ${id} of type ExpressRoute.`);
     }
-  } else if (props.sharedKey !== undefined) {
-    next.sharedKey = checkSharedKey(props.sharedKey, 'properties.sharedKey', id);
+  } else if (props.sharedKey !== undefined && !existing) {
+    next.sharedKey = checkSharedKey(props.sharedKey, 'properties.sharedKey', id); // an update ignores it, as Azure does: only the sharedkey routes change a key
   } else if (next.sharedKey === undefined && next.authenticationType !== 'Certificate') {
     next.sharedKey = randomKey(32); // Azure makes one up when none is given
   }

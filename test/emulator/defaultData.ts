@@ -27,6 +27,17 @@ export const DEFAULT_TENANT = {
 
 const LAB_GROUP = 'rg-lab.vpn-eastus';
 const GiB = 1024 ** 3;
+/** The partner's custom IPsec/IKE policy (cn-lab-fabrikam). */
+const FABRIKAM_POLICY = {
+  saLifeTimeSeconds: 3600,
+  saDataSizeKilobytes: 102_400_000,
+  ipsecEncryption: 'AES256',
+  ipsecIntegrity: 'SHA256',
+  ikeEncryption: 'AES256',
+  ikeIntegrity: 'SHA384',
+  dhGroup: 'DHGroup24',
+  pfsGroup: 'PFS24',
+};
 /** The key both halves of the pair across subscriptions (Zürich ↔ Lab) hold. */
 const CROSS_SUBSCRIPTION_KEY = stableKey('default/vnet2vnet/zurich<->lab-eus');
 
@@ -59,6 +70,8 @@ function production(): StateFile['subscriptions'][number] {
             ...at(prod, 'lgw-paris-office', 'westeurope'),
             gatewayIpAddress: '203.0.113.10',
             addressPrefixes: ['10.110.0.0/16'],
+            bgpAsn: 65110,
+            bgpPeeringAddress: '169.254.21.1',
             device: { sharedKey: stableKey('default/cn-prod-we-paris') },
           }),
           localNetworkGateway({
@@ -76,6 +89,7 @@ function production(): StateFile['subscriptions'][number] {
             gatewayId: prodGateway,
             localGatewayId: lgw(prod, 'lgw-paris-office'),
             sharedKey: stableKey('default/cn-prod-we-paris'),
+            enableBgp: true,
             traffic: { status: 'Connected', ingressBytes: 171 * GiB + 912_345, egressBytes: 86 * GiB + 45_678, tunnels: 2 },
             tags: { site: 'Paris' },
           }),
@@ -92,6 +106,7 @@ function production(): StateFile['subscriptions'][number] {
             gatewayId: prodGateway,
             localGatewayId: lgw(prod, 'lgw-frankfurt-dc'),
             certificateAuthentication: true,
+            enableBgp: true,
             traffic: { status: 'Connected', ingressBytes: 7 * GiB + 340_032, egressBytes: 3 * GiB + 670_016, tunnels: 2 },
           }),
           vnet2vnetConnection({
@@ -206,6 +221,7 @@ function lab(): StateFile['subscriptions'][number] {
             gatewayId: gateway,
             localGatewayId: armId(sub, group, 'localNetworkGateways', 'lgw-partner-fabrikam'),
             sharedKey: stableKey('default/cn-lab-fabrikam'),
+            ipsecPolicies: [FABRIKAM_POLICY],
             traffic: { status: 'Connected', ingressBytes: 12 * GiB + 5_555, egressBytes: 6 * GiB + 7_777 },
           }),
           // The Lab half of the pair across subscriptions with cn-zrh-lab-eus: same key, Connected.
