@@ -28,7 +28,7 @@ export const DEFAULT_TENANT = {
 const LAB_GROUP = 'rg-lab.vpn-eastus';
 const GiB = 1024 ** 3;
 /** The partner's custom IPsec/IKE policy (cn-lab-fabrikam). */
-const FABRIKAM_POLICY = {
+export const FABRIKAM_POLICY = {
   saLifeTimeSeconds: 3600,
   saDataSizeKilobytes: 102_400_000,
   ipsecEncryption: 'AES256',
@@ -184,7 +184,9 @@ function lab(): StateFile['subscriptions'][number] {
   const staging = armId(sub, group, 'virtualNetworkGateways', 'vgw-lab-staging');
   const zurichGateway = armId(PRODUCTION_SUBSCRIPTION_ID, 'rg-Zürich-vpn', 'virtualNetworkGateways', 'vgw-zrh-01');
   const idleGateway = armId(sub, 'rg-idle-gateway_(test)', 'virtualNetworkGateways', 'vgw-idle-test');
-  const down = { status: 'NotConnected', ingressBytes: 0, egressBytes: 0 } as const;
+  /** A Vnet2Vnet connection with a key of its own: NotConnected, whatever the other end holds. */
+  const down = (name: string, gatewayId: string, peerGatewayId: string) =>
+    vnet2vnetConnection({ ...at(group, name, 'eastus'), gatewayId, peerGatewayId, sharedKey: stableKey(`default/${name}`), traffic: { status: 'NotConnected', ingressBytes: 0, egressBytes: 0 } });
   const at = (g: string, name: string, location: string) => ({ subscriptionId: sub, group: g, name, location });
   return {
     subscriptionId: sub,
@@ -233,28 +235,10 @@ function lab(): StateFile['subscriptions'][number] {
             traffic: { status: 'Connected', ingressBytes: 5 * GiB + 8_192, egressBytes: 2 * GiB + 4_096 },
           }),
           // A pair whose keys differ: NotConnected on both halves.
-          vnet2vnetConnection({
-            ...at(group, 'cn-lab-eus-staging', 'eastus'),
-            gatewayId: gateway,
-            peerGatewayId: staging,
-            sharedKey: stableKey('default/cn-lab-eus-staging'),
-            traffic: down,
-          }),
-          vnet2vnetConnection({
-            ...at(group, 'cn-lab-staging-eus', 'eastus'),
-            gatewayId: staging,
-            peerGatewayId: gateway,
-            sharedKey: stableKey('default/cn-lab-staging-eus'),
-            traffic: down,
-          }),
+          down('cn-lab-eus-staging', gateway, staging),
+          down('cn-lab-staging-eus', staging, gateway),
           // A half with no other half (the idle gateway has no connections): NotConnected.
-          vnet2vnetConnection({
-            ...at(group, 'cn-lab-staging-idle', 'eastus'),
-            gatewayId: staging,
-            peerGatewayId: idleGateway,
-            sharedKey: stableKey('default/cn-lab-staging-idle'),
-            traffic: down,
-          }),
+          down('cn-lab-staging-idle', staging, idleGateway),
         ],
       },
       {

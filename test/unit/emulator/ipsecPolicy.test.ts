@@ -1,18 +1,10 @@
 // PUT on a connection checks its tunnel settings as Azure does (custom IPsec/IKE policy, DPD
 // timeout, connection mode, traffic selectors, routing weight), and an update ignores sharedKey.
 import * as assert from 'assert';
+import { FABRIKAM_POLICY } from '../../emulator/defaultData';
 import { connectionPath, TestEmulator } from './armClient';
 
-const POLICY = {
-  saLifeTimeSeconds: 3600,
-  saDataSizeKilobytes: 102400000,
-  ipsecEncryption: 'AES256',
-  ipsecIntegrity: 'SHA256',
-  ikeEncryption: 'AES256',
-  ikeIntegrity: 'SHA384',
-  dhGroup: 'DHGroup24',
-  pfsGroup: 'PFS24',
-};
+const POLICY = FABRIKAM_POLICY;
 
 describe('emulator: PUT checks a connection’s tunnel settings', function () {
   this.timeout(20_000);
