@@ -1,7 +1,7 @@
 // Builders for realistic network resources in the state-file shape (ARM `properties` as the
 // 2025-01-01 swagger and its examples show them), shared by the default data and generated fleets.
 import { createHash } from 'crypto';
-import type { ResourceState } from './types';
+import type { DeviceState, LocalNetworkGatewayState, ResourceState } from './types';
 
 export type ConnectionStatus = 'Connected' | 'Connecting' | 'NotConnected' | 'Unknown';
 
@@ -114,15 +114,27 @@ export function expressRouteGateway(spec: Placement & { sku: string }): Resource
   });
 }
 
-export function localNetworkGateway(
-  spec: Placement & { gatewayIpAddress?: string; fqdn?: string; addressPrefixes: string[]; bgpAsn?: number },
-): ResourceState {
-  return resource(spec, 'localNetworkGateways', {
-    localNetworkAddressSpace: { addressPrefixes: spec.addressPrefixes },
-    ...(spec.gatewayIpAddress ? { gatewayIpAddress: spec.gatewayIpAddress } : {}),
-    ...(spec.fqdn ? { fqdn: spec.fqdn } : {}),
-    ...(spec.bgpAsn ? { bgpSettings: { asn: spec.bgpAsn, bgpPeeringAddress: '169.254.21.2', peerWeight: 0 } } : {}),
-  });
+export interface LocalNetworkGatewaySpec extends Placement {
+  gatewayIpAddress?: string;
+  fqdn?: string;
+  addressPrefixes: string[];
+  bgpAsn?: number;
+  bgpPeeringAddress?: string;
+  /** The simulated on-premises VPN device (none: its tunnels report Unknown). */
+  device?: DeviceState;
+}
+
+export function localNetworkGateway(spec: LocalNetworkGatewaySpec): LocalNetworkGatewayState {
+  const bgpSettings = { asn: spec.bgpAsn, bgpPeeringAddress: spec.bgpPeeringAddress ?? '169.254.21.2', peerWeight: 0 };
+  return {
+    ...resource(spec, 'localNetworkGateways', {
+      localNetworkAddressSpace: { addressPrefixes: spec.addressPrefixes },
+      ...(spec.gatewayIpAddress ? { gatewayIpAddress: spec.gatewayIpAddress } : {}),
+      ...(spec.fqdn ? { fqdn: spec.fqdn } : {}),
+      ...(spec.bgpAsn ? { bgpSettings } : {}),
+    }),
+    ...(spec.device ? { device: spec.device } : {}),
+  };
 }
 
 export interface Traffic {
@@ -176,6 +188,10 @@ export interface IpsecConnectionSpec extends Placement {
   /** Omitted for certificate authentication, which has no pre-shared key. */
   sharedKey?: string;
   certificateAuthentication?: boolean;
+  /** BGP over the tunnel with the local network gateway's bgpSettings. */
+  enableBgp?: boolean;
+  /** A custom IPsec/IKE policy (at most one), in the swagger's IpsecPolicy shape. */
+  ipsecPolicies?: Array<Record<string, unknown>>;
 }
 
 export function ipsecConnection(spec: IpsecConnectionSpec): ResourceState {
@@ -194,6 +210,8 @@ export function ipsecConnection(spec: IpsecConnectionSpec): ResourceState {
     virtualNetworkGateway1: { id: spec.gatewayId },
     localNetworkGateway2: { id: spec.localGatewayId },
     ...vpnConnectionDefaults(spec.protocol ?? 'IKEv2'),
+    ...(spec.enableBgp ? { enableBgp: true } : {}),
+    ...(spec.ipsecPolicies ? { ipsecPolicies: spec.ipsecPolicies } : {}),
     ...(spec.sharedKey !== undefined ? { sharedKey: spec.sharedKey } : {}),
     ...certificate,
     ...trafficProperties(spec.traffic, ['203.0.113.4', '203.0.113.5']),

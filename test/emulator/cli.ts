@@ -1,5 +1,5 @@
 // npm run emulator -- [--port N] [--fleet SxGxWxC] [--state FILE] [--latency MS] [--lro-ms MS]
-//   [--updating-ms MS] [--page-size N] [--token-ttl S] [--quiet]
+//   [--updating-ms MS] [--connect-delay-ms MS] [--page-size N] [--token-ttl S] [--quiet]
 // Prints the EmulatorInfo JSON as the first line on stdout, logs requests on stderr, and serves
 // until SIGINT or SIGTERM.
 import { startEmulator } from './server';
@@ -10,12 +10,13 @@ const NUMBER_FLAGS: Record<string, keyof EmulatorOptions> = {
   '--latency': 'latencyMs',
   '--lro-ms': 'lroMs',
   '--updating-ms': 'updatingMs',
+  '--connect-delay-ms': 'connectDelayMs',
   '--page-size': 'pageSize',
   '--token-ttl': 'tokenTtlSeconds',
 };
 
 const USAGE =
-  'Usage: npm run emulator -- [--port N] [--fleet SxGxWxC] [--state FILE] [--latency MS] [--lro-ms MS] [--updating-ms MS] [--page-size N] [--token-ttl S] [--quiet]';
+  'Usage: npm run emulator -- [--port N] [--fleet SxGxWxC] [--state FILE] [--latency MS] [--lro-ms MS] [--updating-ms MS] [--connect-delay-ms MS] [--page-size N] [--token-ttl S] [--quiet]';
 
 export function parseArguments(args: string[]): EmulatorOptions {
   const options: Record<string, unknown> = {};

@@ -8,7 +8,9 @@ import type { Backend } from './backend';
 import { armId } from './builders';
 import type { Reply } from './http';
 import { Operations, retryAfterSeconds, type OperationKind } from './operations';
+import { checkTunnelSettings } from './ipsecPolicy';
 import { asObject, checkKeyLength, checkSharedKey, checkTags, optional } from './requestBody';
+import type { TunnelEffect } from './tunnels';
 import { connectionView } from './views';
 import { lookupKey, newEtag, type StoredConnection, type StoredGroup, type StoredSubscription } from './world';
 
@@ -19,28 +21,28 @@ const READ_ONLY_PROPERTIES = new Set([
   'provisioningState', 'resourceGuid', 'connectionStatus', 'tunnelConnectionStatus', 'ingressBytesTransferred', 'egressBytesTransferred',
 ]);
 
-interface Located {
+export interface Located {
   sub: StoredSubscription;
   group: StoredGroup;
   id: string;
 }
 
-function locate(req: ArmRequest, b: Backend): Located {
+export function locate(req: ArmRequest, b: Backend): Located {
   const { sub, group } = findGroup(req, b);
   return { sub, group, id: armId(sub.subscriptionId, group.name, 'connections', req.params.name) };
 }
 
-function findConnection(req: ArmRequest, at: Located): StoredConnection {
+export function findConnection(req: ArmRequest, at: Located): StoredConnection {
   const connection = at.group.connections.get(lookupKey(req.params.name));
   if (!connection) throw resourceNotFound('connections', req.params.name, req.params.group);
   return connection;
 }
 
-function scope(req: ArmRequest): string {
+export function scope(req: ArmRequest): string {
   return `/subscriptions/${req.params.sub}/resourceGroups/${req.params.group}/providers/Microsoft.Network/connections/${req.params.name}`;
 }
 
-function assertNotBusy(c: StoredConnection, now: number): void {
+export function assertNotBusy(c: StoredConnection, now: number): void {
   if (c.operation?.status === 'InProgress' || now < c.updatingUntil) {
     throw new ArmError(
       409,
@@ -70,19 +72,21 @@ function assertHasSharedKey(c: StoredConnection, id: string, action: 'Get' | 'Se
   }
 }
 
-interface OperationPlan {
+export interface OperationPlan {
   kind: OperationKind;
   apply(): void;
   rollback?(): void;
   /** Key changes leave the connection Updating for a while after the operation. */
   keepsUpdating?: boolean;
+  /** What the change does to the tunnel (default: nothing). */
+  tunnel?: TunnelEffect;
   /** Also send a Location header (operations whose final state is read from there). */
   location?: boolean;
   result?: { status: number; body?: unknown };
 }
 
 /** Starts the operation on the connection and returns the headers that announce it. */
-function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConnection, plan: OperationPlan): Record<string, string> {
+export function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConnection, plan: OperationPlan): Record<string, string> {
   const fault = b.faults.takeOperationFault(req.method, req.path);
   const updatingMs = b.config.updatingMs;
   const op = b.operations.start(
@@ -98,7 +102,7 @@ function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConne
       },
       onSucceeded: (endTime) => {
         c.operation = undefined;
-        plan.apply();
+        b.tunnels.change(c, endTime, plan.apply, plan.tunnel ?? 'keep');
         c.etag = newEtag();
         if (plan.keepsUpdating) c.updatingUntil = endTime + updatingMs;
       },
@@ -131,13 +135,13 @@ function randomKey(length: number): string {
 
 export const listConnections: ArmHandler = (req, b) => {
   const { sub, group } = findGroup(req, b);
-  return page(req, b, [...group.connections.values()].map((c) => connectionView(sub, group, c, b.provisioningState(c, req.now))));
+  return page(req, b, [...group.connections.values()].map((c) => connectionView(sub, group, c, b.provisioningState(c, req.now), b.tunnels.properties(c, req.now))));
 };
 
 export const getConnection: ArmHandler = (req, b) => {
   const at = locate(req, b);
   const c = findConnection(req, at);
-  return { status: 200, body: connectionView(at.sub, at.group, c, b.provisioningState(c, req.now)) };
+  return { status: 200, body: connectionView(at.sub, at.group, c, b.provisioningState(c, req.now), b.tunnels.properties(c, req.now)) };
 };
 
 // ---- create or update ----
@@ -177,8 +181,8 @@ function desiredProperties(b: Backend, body: Record<string, unknown>, existing: 
   const next: Record<string, unknown> = existing
     ? structuredClone(existing.properties)
     : { resourceGuid: randomUUID(), connectionStatus: 'Unknown', ingressBytesTransferred: 0, egressBytesTransferred: 0 };
-  for (const [key, value] of Object.entries(props)) {
-    if (!READ_ONLY_PROPERTIES.has(key)) next[key] = structuredClone(value);
+  for (const [key, value] of Object.entries({ ...props, ...checkTunnelSettings(props) })) {
+    if (!READ_ONLY_PROPERTIES.has(key) && !(existing && key === 'sharedKey')) next[key] = structuredClone(value);
   }
   next.virtualNetworkGateway1 = reference(b, props, 'virtualNetworkGateway1', 'virtualNetworkGateways', id);
   if (type === 'IPsec') next.localNetworkGateway2 = reference(b, props, 'localNetworkGateway2', 'localNetworkGateways', id);
@@ -188,8 +192,8 @@ function desiredProperties(b: Backend, body: Record<string, unknown>, existing: 
     if (props.sharedKey !== undefined) {
       throw new ArmError(400, 'CannotSetSharedKeyForExpressRouteConnectionType', `Shared Key cannot be set for Connection ${id} of type ExpressRoute.`);
     }
-  } else if (props.sharedKey !== undefined) {
-    next.sharedKey = checkSharedKey(props.sharedKey, 'properties.sharedKey', id);
+  } else if (props.sharedKey !== undefined && !existing) {
+    next.sharedKey = checkSharedKey(props.sharedKey, 'properties.sharedKey', id); // an update ignores it, as Azure does: only the sharedkey routes change a key
   } else if (next.sharedKey === undefined && next.authenticationType !== 'Certificate') {
     next.sharedKey = randomKey(32); // Azure makes one up when none is given
   }
@@ -238,7 +242,7 @@ export const putConnection: ArmHandler = (req, b) => {
       if (!existing) at.group.connections.delete(lookupKey(connection.name));
     },
   });
-  const view = connectionView(at.sub, at.group, connection, 'Updating', next);
+  const view = connectionView(at.sub, at.group, connection, 'Updating', { ...next, ...b.tunnels.live(connection, req.now) });
   return { status: existing ? 200 : 201, headers, body: tags ? { ...view, tags } : view };
 };
 
@@ -267,6 +271,7 @@ export const deleteConnection: ArmHandler = (req, b) => {
   assertNotBusy(c, req.now);
   const headers = startOperation(req, b, at, c, {
     kind: 'delete',
+    tunnel: 'remove',
     location: true,
     apply: () => at.group.connections.delete(lookupKey(c.name)),
     result: { status: 204 },
@@ -296,6 +301,7 @@ export const setSharedKey: ArmHandler = (req, b) => {
   const headers = startOperation(req, b, at, c, {
     kind: 'setSharedKey',
     keepsUpdating: true,
+    tunnel: 'restart',
     apply: () => {
       c.properties.sharedKey = value;
     },
@@ -313,6 +319,7 @@ export const resetSharedKey: ArmHandler = (req, b): Reply => {
   const headers = startOperation(req, b, at, c, {
     kind: 'resetSharedKey',
     keepsUpdating: true,
+    tunnel: 'restart',
     location: true,
     apply: () => {
       c.properties.sharedKey = randomKey(keyLength);

@@ -3,6 +3,8 @@
 import * as fs from 'fs';
 import * as https from 'https';
 import type {
+  DeviceRecord,
+  DeviceState,
   EmulatorInfo,
   Fault,
   FaultSpec,
@@ -23,6 +25,8 @@ export class EmulatorControlError extends Error {
     this.name = 'EmulatorControlError';
   }
 }
+
+const devicePath = (...segments: string[]) => ['devices', ...segments].map(encodeURIComponent).join('/');
 
 export class EmulatorControl {
   private readonly ca: Buffer;
@@ -76,6 +80,21 @@ export class EmulatorControl {
   /** One connection as the emulator holds it, key and current provisioningState included. */
   connection(subscriptionId: string, resourceGroup: string, name: string): Promise<ResourceState> {
     return this.call('GET', ['connections', subscriptionId, resourceGroup, name].map(encodeURIComponent).join('/'));
+  }
+
+  /** The simulated on-premises device behind a local network gateway (null: none), key included, and whether each connection's key matches it. */
+  device(subscriptionId: string, resourceGroup: string, localNetworkGateway: string): Promise<DeviceRecord> {
+    return this.call('GET', devicePath(subscriptionId, resourceGroup, localNetworkGateway));
+  }
+
+  /** "Updates the peer device": it now holds this key (and answers unless `reachable: false`); its tunnels negotiate again. */
+  setDevice(subscriptionId: string, resourceGroup: string, localNetworkGateway: string, device: DeviceState): Promise<DeviceRecord> {
+    return this.call('PUT', devicePath(subscriptionId, resourceGroup, localNetworkGateway), device);
+  }
+
+  /** No device any more behind that local network gateway: its tunnels report Unknown. */
+  async removeDevice(subscriptionId: string, resourceGroup: string, localNetworkGateway: string): Promise<void> {
+    await this.call('DELETE', devicePath(subscriptionId, resourceGroup, localNetworkGateway));
   }
 
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {

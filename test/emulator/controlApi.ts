@@ -1,7 +1,9 @@
 // The control API under /_emulator/ (no authentication; a test tool): state, reset, faults,
-// runtime configuration, the request log, tokens for a stand-in `az`, and one connection's record.
+// runtime configuration, the request log, tokens for a stand-in `az`, one connection's record and
+// the simulated on-premises devices.
 import { ArmError, methodNotAllowed } from './armErrors';
 import type { Backend } from './backend';
+import { deviceControl } from './deviceControl';
 import type { Reply } from './http';
 import type { PrincipalName, RuntimeConfig } from './types';
 import { lookupKey } from './world';
@@ -16,7 +18,7 @@ function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-const NUMERIC_SETTINGS: Record<string, number> = { latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 1, tokenTtlSeconds: 1, graphLagMs: 0 };
+const NUMERIC_SETTINGS: Record<string, number> = { latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 1, tokenTtlSeconds: 1, graphLagMs: 0, connectDelayMs: 0 };
 
 /** The named whole numbers (each ≥ 1) of an object setting such as `throttle`. */
 function positiveWholeNumbers<K extends string>(value: unknown, setting: string, keys: K[]): Record<K, number> {
@@ -66,7 +68,7 @@ function connectionRecord(b: Backend, [sub, group, name]: string[], now: number)
   b.operations.settle(now);
   const c = b.world.subscription(sub)?.groups.get(lookupKey(group))?.connections.get(lookupKey(name));
   if (!c) throw new ArmError(404, 'NotFound', `No connection ${sub}/${group}/${name}.`);
-  const properties = { ...structuredClone(c.properties), provisioningState: b.provisioningState(c, now) };
+  const properties = { ...structuredClone(b.tunnels.properties(c, now)), provisioningState: b.provisioningState(c, now) };
   return { status: 200, body: { name: c.name, location: c.location, ...(c.tags ? { tags: c.tags } : {}), properties } };
 }
 
@@ -102,6 +104,7 @@ export function control(b: Backend, method: string, segments: string[], body: un
       return on({ POST: () => ({ status: 200, body: { expired: b.identity.expireAll(now) } }) });
     default:
       if (first === 'connections' && rest.length === 3) return on({ GET: () => connectionRecord(b, rest, now) });
+      if (first === 'devices' && rest.length === 3) return on(deviceControl(b, rest, body, now));
       throw new ArmError(404, 'NotFound', `No control route /_emulator/${segments.join('/')}.`);
   }
 }

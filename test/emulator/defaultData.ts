@@ -1,7 +1,8 @@
 // The small realistic world the emulator serves by default (README.md, "Default data"): two
 // subscriptions in one tenant, group names with periods, parentheses, hyphens, underscores and
 // Unicode letters, every connection type and status, a group without a gateway and a gateway
-// without connections.
+// without connections. Statuses follow the keys (tunnels.ts): the simulated on-premises devices
+// behind the local network gateways hold the keys that make them so.
 import {
   armId,
   expressRouteConnection,
@@ -24,7 +25,21 @@ export const DEFAULT_TENANT = {
   defaultDomain: 'contosonetworks.onmicrosoft.com',
 };
 
+const LAB_GROUP = 'rg-lab.vpn-eastus';
 const GiB = 1024 ** 3;
+/** The partner's custom IPsec/IKE policy (cn-lab-fabrikam). */
+export const FABRIKAM_POLICY = {
+  saLifeTimeSeconds: 3600,
+  saDataSizeKilobytes: 102_400_000,
+  ipsecEncryption: 'AES256',
+  ipsecIntegrity: 'SHA256',
+  ikeEncryption: 'AES256',
+  ikeIntegrity: 'SHA384',
+  dhGroup: 'DHGroup24',
+  pfsGroup: 'PFS24',
+};
+/** The key both halves of the pair across subscriptions (Zürich ↔ Lab) hold. */
+const CROSS_SUBSCRIPTION_KEY = stableKey('default/vnet2vnet/zurich<->lab-eus');
 
 function production(): StateFile['subscriptions'][number] {
   const sub = PRODUCTION_SUBSCRIPTION_ID;
@@ -34,6 +49,7 @@ function production(): StateFile['subscriptions'][number] {
   const zurichGateway = armId(sub, zurich, 'virtualNetworkGateways', 'vgw-zrh-01');
   const lgw = (group: string, name: string) => armId(sub, group, 'localNetworkGateways', name);
   const pairKey = stableKey('default/vnet2vnet/prod-we<->zurich');
+  const labGateway = armId(LAB_SUBSCRIPTION_ID, LAB_GROUP, 'virtualNetworkGateways', 'vgw-lab-eus');
   const at = (group: string, name: string, location: string) => ({ subscriptionId: sub, group, name, location });
   return {
     subscriptionId: sub,
@@ -50,8 +66,21 @@ function production(): StateFile['subscriptions'][number] {
           expressRouteGateway({ ...at(prod, 'ergw-prod-we', 'westeurope'), sku: 'ErGw1AZ' }),
         ],
         localNetworkGateways: [
-          localNetworkGateway({ ...at(prod, 'lgw-paris-office', 'westeurope'), gatewayIpAddress: '203.0.113.10', addressPrefixes: ['10.110.0.0/16'] }),
-          localNetworkGateway({ ...at(prod, 'lgw-lyon-office', 'westeurope'), gatewayIpAddress: '203.0.113.20', addressPrefixes: ['10.111.0.0/16', '10.112.0.0/24'] }),
+          localNetworkGateway({
+            ...at(prod, 'lgw-paris-office', 'westeurope'),
+            gatewayIpAddress: '203.0.113.10',
+            addressPrefixes: ['10.110.0.0/16'],
+            bgpAsn: 65110,
+            bgpPeeringAddress: '169.254.21.1',
+            device: { sharedKey: stableKey('default/cn-prod-we-paris') },
+          }),
+          localNetworkGateway({
+            ...at(prod, 'lgw-lyon-office', 'westeurope'),
+            gatewayIpAddress: '203.0.113.20',
+            addressPrefixes: ['10.111.0.0/16', '10.112.0.0/24'],
+            // The right key, but the office's device does not answer: the tunnel stays Connecting.
+            device: { sharedKey: stableKey('default/cn-prod-we-lyon'), reachable: false },
+          }),
           localNetworkGateway({ ...at(prod, 'lgw-frankfurt-dc', 'westeurope'), fqdn: 'vpn.frankfurt-dc.example.net', addressPrefixes: ['10.120.0.0/16'], bgpAsn: 65120 }),
         ],
         connections: [
@@ -60,6 +89,7 @@ function production(): StateFile['subscriptions'][number] {
             gatewayId: prodGateway,
             localGatewayId: lgw(prod, 'lgw-paris-office'),
             sharedKey: stableKey('default/cn-prod-we-paris'),
+            enableBgp: true,
             traffic: { status: 'Connected', ingressBytes: 171 * GiB + 912_345, egressBytes: 86 * GiB + 45_678, tunnels: 2 },
             tags: { site: 'Paris' },
           }),
@@ -76,6 +106,7 @@ function production(): StateFile['subscriptions'][number] {
             gatewayId: prodGateway,
             localGatewayId: lgw(prod, 'lgw-frankfurt-dc'),
             certificateAuthentication: true,
+            enableBgp: true,
             traffic: { status: 'Connected', ingressBytes: 7 * GiB + 340_032, egressBytes: 3 * GiB + 670_016, tunnels: 2 },
           }),
           vnet2vnetConnection({
@@ -100,7 +131,13 @@ function production(): StateFile['subscriptions'][number] {
           vpnGateway({ ...at(zurich, 'vgw-zrh-01', 'switzerlandnorth'), sku: 'VpnGw1', network: 20 }),
         ],
         localNetworkGateways: [
-          localNetworkGateway({ ...at(zurich, 'lgw-geneva-office', 'switzerlandnorth'), gatewayIpAddress: '203.0.113.30', addressPrefixes: ['10.130.0.0/16'] }),
+          localNetworkGateway({
+            ...at(zurich, 'lgw-geneva-office', 'switzerlandnorth'),
+            gatewayIpAddress: '203.0.113.30',
+            addressPrefixes: ['10.130.0.0/16'],
+            // The office's device holds another key: NotConnected.
+            device: { sharedKey: stableKey('default/device/lgw-geneva-office') },
+          }),
         ],
         connections: [
           vnet2vnetConnection({
@@ -116,6 +153,13 @@ function production(): StateFile['subscriptions'][number] {
             localGatewayId: lgw(zurich, 'lgw-geneva-office'),
             sharedKey: stableKey('default/cn-zrh-geneva'),
             traffic: { status: 'NotConnected', ingressBytes: 0, egressBytes: 0 },
+          }),
+          vnet2vnetConnection({
+            ...at(zurich, 'cn-zrh-lab-eus', 'switzerlandnorth'),
+            gatewayId: zurichGateway,
+            peerGatewayId: labGateway,
+            sharedKey: CROSS_SUBSCRIPTION_KEY,
+            traffic: { status: 'Connected', ingressBytes: 2 * GiB + 4_096, egressBytes: 5 * GiB + 8_192 },
           }),
         ],
       },
@@ -135,8 +179,14 @@ function production(): StateFile['subscriptions'][number] {
 
 function lab(): StateFile['subscriptions'][number] {
   const sub = LAB_SUBSCRIPTION_ID;
-  const group = 'rg-lab.vpn-eastus';
+  const group = LAB_GROUP;
   const gateway = armId(sub, group, 'virtualNetworkGateways', 'vgw-lab-eus');
+  const staging = armId(sub, group, 'virtualNetworkGateways', 'vgw-lab-staging');
+  const zurichGateway = armId(PRODUCTION_SUBSCRIPTION_ID, 'rg-Zürich-vpn', 'virtualNetworkGateways', 'vgw-zrh-01');
+  const idleGateway = armId(sub, 'rg-idle-gateway_(test)', 'virtualNetworkGateways', 'vgw-idle-test');
+  /** A Vnet2Vnet connection with a key of its own: NotConnected, whatever the other end holds. */
+  const down = (name: string, gatewayId: string, peerGatewayId: string) =>
+    vnet2vnetConnection({ ...at(group, name, 'eastus'), gatewayId, peerGatewayId, sharedKey: stableKey(`default/${name}`), traffic: { status: 'NotConnected', ingressBytes: 0, egressBytes: 0 } });
   const at = (g: string, name: string, location: string) => ({ subscriptionId: sub, group: g, name, location });
   return {
     subscriptionId: sub,
@@ -149,10 +199,16 @@ function lab(): StateFile['subscriptions'][number] {
         location: 'eastus',
         virtualNetworkGateways: [
           vpnGateway({ ...at(group, 'vgw-lab-eus', 'eastus'), sku: 'VpnGw1', network: 30, generation: 'Generation1' }),
+          vpnGateway({ ...at(group, 'vgw-lab-staging', 'eastus'), sku: 'VpnGw1', network: 31 }),
         ],
         localNetworkGateways: [
           localNetworkGateway({ ...at(group, 'lgw-home-lab', 'eastus'), gatewayIpAddress: '198.51.100.40', addressPrefixes: ['192.168.0.0/16'] }),
-          localNetworkGateway({ ...at(group, 'lgw-partner-fabrikam', 'eastus'), fqdn: 'vpn.fabrikam.example', addressPrefixes: ['172.16.0.0/12'] }),
+          localNetworkGateway({
+            ...at(group, 'lgw-partner-fabrikam', 'eastus'),
+            fqdn: 'vpn.fabrikam.example',
+            addressPrefixes: ['172.16.0.0/12'],
+            device: { sharedKey: stableKey('default/cn-lab-fabrikam') },
+          }),
         ],
         connections: [
           ipsecConnection({
@@ -167,8 +223,22 @@ function lab(): StateFile['subscriptions'][number] {
             gatewayId: gateway,
             localGatewayId: armId(sub, group, 'localNetworkGateways', 'lgw-partner-fabrikam'),
             sharedKey: stableKey('default/cn-lab-fabrikam'),
+            ipsecPolicies: [FABRIKAM_POLICY],
             traffic: { status: 'Connected', ingressBytes: 12 * GiB + 5_555, egressBytes: 6 * GiB + 7_777 },
           }),
+          // The Lab half of the pair across subscriptions with cn-zrh-lab-eus: same key, Connected.
+          vnet2vnetConnection({
+            ...at(group, 'cn-lab-eus-zrh', 'eastus'),
+            gatewayId: gateway,
+            peerGatewayId: zurichGateway,
+            sharedKey: CROSS_SUBSCRIPTION_KEY,
+            traffic: { status: 'Connected', ingressBytes: 5 * GiB + 8_192, egressBytes: 2 * GiB + 4_096 },
+          }),
+          // A pair whose keys differ: NotConnected on both halves.
+          down('cn-lab-eus-staging', gateway, staging),
+          down('cn-lab-staging-eus', staging, gateway),
+          // A half with no other half (the idle gateway has no connections): NotConnected.
+          down('cn-lab-staging-idle', staging, idleGateway),
         ],
       },
       {

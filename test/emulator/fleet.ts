@@ -1,9 +1,9 @@
 // A generated fleet for scale tests: S subscriptions × G groups × W gateways × C connections per
-// gateway, each IPsec connection to its own local network gateway. Names and keys are derived from
-// positions, so the same spec always yields the same world.
+// gateway, each IPsec connection to its own local network gateway and its simulated device. Names
+// and keys are derived from positions, so the same spec always yields the same world.
 import { armId, ipsecConnection, localNetworkGateway, stableGuid, stableKey, vpnGateway, type ConnectionStatus } from './builders';
 import { DEFAULT_TENANT } from './defaultData';
-import type { ResourceGroupState, StateFile, SubscriptionState } from './types';
+import type { DeviceState, ResourceGroupState, StateFile, SubscriptionState } from './types';
 
 export interface FleetSpec {
   subscriptions: number;
@@ -28,6 +28,14 @@ export function parseFleet(spec: string): FleetSpec {
 const LOCATIONS = ['westeurope', 'northeurope', 'eastus', 'switzerlandnorth'];
 const STATUSES: ConnectionStatus[] = ['Connected', 'Connected', 'Connecting', 'NotConnected', 'Unknown'];
 
+/** The on-premises device that gives a connection its status (tunnels.ts); cheap: no extra key is made. */
+function deviceFor(status: ConnectionStatus, sharedKey: string): DeviceState | undefined {
+  if (status === 'Connected') return { sharedKey };
+  if (status === 'Connecting') return { sharedKey, reachable: false };
+  if (status === 'NotConnected') return { sharedKey: sharedKey.slice(1) };
+  return undefined;
+}
+
 function fleetGroup(spec: FleetSpec, subscriptionId: string, s: number, g: number): ResourceGroupState {
   const name = `rg-fleet.${g + 1}(sub${s + 1})_vpn`;
   const location = LOCATIONS[(s + g) % LOCATIONS.length];
@@ -41,18 +49,24 @@ function fleetGroup(spec: FleetSpec, subscriptionId: string, s: number, g: numbe
     );
     for (let c = 0; c < spec.connections; c++) {
       const site = `${w + 1}-${c + 1}`;
-      group.localNetworkGateways.push(
-        localNetworkGateway({ ...at(`lgw-${site}`), gatewayIpAddress: `203.0.${(s + g) % 250}.${(w * spec.connections + c) % 250}`, addressPrefixes: [`10.${(w + 100) % 250}.${c % 250}.0/24`] }),
-      );
       const connectionId = armId(subscriptionId, name, 'connections', `cn-${site}`);
       const seq = s + g + w + c;
       const status = STATUSES[seq % STATUSES.length];
+      const sharedKey = stableKey(`fleet/${connectionId}`);
+      group.localNetworkGateways.push(
+        localNetworkGateway({
+          ...at(`lgw-${site}`),
+          gatewayIpAddress: `203.0.${(s + g) % 250}.${(w * spec.connections + c) % 250}`,
+          addressPrefixes: [`10.${(w + 100) % 250}.${c % 250}.0/24`],
+          device: deviceFor(status, sharedKey),
+        }),
+      );
       group.connections.push(
         ipsecConnection({
           ...at(`cn-${site}`),
           gatewayId,
           localGatewayId: armId(subscriptionId, name, 'localNetworkGateways', `lgw-${site}`),
-          sharedKey: stableKey(`fleet/${connectionId}`),
+          sharedKey,
           traffic: {
             status,
             ingressBytes: status === 'Connected' ? (seq + 1) * 7_340_033 : 0,

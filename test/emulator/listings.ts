@@ -92,7 +92,7 @@ export const listGatewayConnections: ArmHandler = (req, b) => {
   for (const g of sub.groups.values()) {
     for (const c of g.connections.values()) {
       const ref = c.properties.virtualNetworkGateway1 as { id?: string } | undefined;
-      if (ref?.id && lookupKey(ref.id) === gatewayId) items.push(connectionListEntityView(sub, g, c, b.provisioningState(c, req.now)));
+      if (ref?.id && lookupKey(ref.id) === gatewayId) items.push(connectionListEntityView(sub, g, c, b.provisioningState(c, req.now), b.tunnels.properties(c, req.now)));
     }
   }
   return page(req, b, items);

@@ -13,7 +13,17 @@ export interface CloudErrorBody {
   message: string;
 }
 
-export type OperationKind = 'createOrUpdate' | 'updateTags' | 'delete' | 'setSharedKey' | 'resetSharedKey';
+export type OperationKind =
+  | 'createOrUpdate'
+  | 'updateTags'
+  | 'delete'
+  | 'setSharedKey'
+  | 'resetSharedKey'
+  | 'resetConnection'
+  | 'getIkeSas'
+  | 'getBgpPeerStatus'
+  | 'getLearnedRoutes'
+  | 'getAdvertisedRoutes';
 
 export interface OperationSpec {
   kind: OperationKind;

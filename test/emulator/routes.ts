@@ -27,6 +27,9 @@ import {
 } from './listings';
 import { operationResult, operationStatus } from './operationRoutes';
 import { queryResources } from './resourceGraph/graphRoute';
+import { getAdvertisedRoutes, getBgpPeerStatus, getLearnedRoutes } from './bgp';
+import { supportedVpnDevices, vpnDeviceConfigurationScript } from './deviceConfig';
+import { getIkeSas, resetConnection } from './troubleshooting';
 
 type Family = 'subscriptions' | 'resources' | 'network' | 'resourcegraph';
 
@@ -60,6 +63,10 @@ const ROUTES: Route[] = [
   { pattern: [...NETWORK, 'virtualnetworkgateways'], family: 'network', handlers: { GET: listGateways } },
   { pattern: [...NETWORK, 'virtualnetworkgateways', ':name'], family: 'network', handlers: { GET: getGateway } },
   { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'connections'], family: 'network', handlers: { GET: listGatewayConnections } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'getbgppeerstatus'], family: 'network', handlers: { POST: getBgpPeerStatus } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'getlearnedroutes'], family: 'network', handlers: { POST: getLearnedRoutes } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'getadvertisedroutes'], family: 'network', handlers: { POST: getAdvertisedRoutes } },
+  { pattern: [...NETWORK, 'virtualnetworkgateways', ':name', 'supportedvpndevices'], family: 'network', handlers: { POST: supportedVpnDevices } },
   { pattern: [...NETWORK, 'localnetworkgateways'], family: 'network', handlers: { GET: listLocalGateways } },
   { pattern: [...NETWORK, 'localnetworkgateways', ':name'], family: 'network', handlers: { GET: getLocalGateway } },
   { pattern: [...NETWORK, 'connections'], family: 'network', handlers: { GET: listConnections } },
@@ -70,6 +77,9 @@ const ROUTES: Route[] = [
   },
   { pattern: [...NETWORK, 'connections', ':name', 'sharedkey'], family: 'network', handlers: { GET: getSharedKey, PUT: setSharedKey } },
   { pattern: [...NETWORK, 'connections', ':name', 'sharedkey', 'reset'], family: 'network', handlers: { POST: resetSharedKey } },
+  { pattern: [...NETWORK, 'connections', ':name', 'getikesas'], family: 'network', handlers: { POST: getIkeSas } },
+  { pattern: [...NETWORK, 'connections', ':name', 'resetconnection'], family: 'network', handlers: { POST: resetConnection } },
+  { pattern: [...NETWORK, 'connections', ':name', 'vpndeviceconfigurationscript'], family: 'network', handlers: { POST: vpnDeviceConfigurationScript } },
   { pattern: [...LOCATION, 'operations', ':id'], family: 'network', handlers: { GET: operationStatus } },
   { pattern: [...LOCATION, 'operationresults', ':id'], family: 'network', handlers: { GET: operationResult } },
   { pattern: ['providers', 'microsoft.resourcegraph', 'resources'], family: 'resourcegraph', handlers: { POST: queryResources } },

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'net';
 import { Backend } from './backend';
 import { loadServerCertificate } from './certificate';
 import { defaultState } from './defaultData';
+import { Devices } from './devices';
 import { fleetState } from './fleet';
 import { requestHandler, type Logger } from './handler';
 import type { EmulatorInfo, EmulatorOptions, RuntimeConfig, StateFile } from './types';
@@ -46,6 +47,7 @@ export function readStateFile(file: string): StateFile {
 function initialState(options: EmulatorOptions): StateFile {
   const state = options.stateFile ? readStateFile(options.stateFile) : options.fleet ? fleetState(options.fleet) : defaultState();
   new World(state); // fails early, with the place, on a malformed state
+  new Devices(state);
   return state;
 }
 
@@ -54,6 +56,7 @@ function initialConfig(options: EmulatorOptions): RuntimeConfig {
     latencyMs: options.latencyMs ?? 0,
     lroMs: options.lroMs ?? 2000,
     updatingMs: options.updatingMs ?? 1500,
+    connectDelayMs: options.connectDelayMs ?? 3000,
     pageSize: options.pageSize ?? 50,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     throttle: options.throttle ?? null,

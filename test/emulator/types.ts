@@ -36,6 +36,8 @@ export interface RuntimeConfig {
   latencyMs: number;
   lroMs: number;
   updatingMs: number;
+  /** How long a tunnel whose keys match stays Connecting before it is Connected. */
+  connectDelayMs: number;
   pageSize: number;
   tokenTtlSeconds: number;
   /** null: no throttling. */
@@ -55,6 +57,7 @@ export interface EmulatorOptions {
   latencyMs?: number;
   lroMs?: number;
   updatingMs?: number;
+  connectDelayMs?: number;
   pageSize?: number;
   tokenTtlSeconds?: number;
   throttle?: ThrottleConfig;
@@ -124,12 +127,32 @@ export interface ResourceState {
   properties: Record<string, unknown>;
 }
 
+/** The simulated on-premises VPN device behind a local network gateway (test-only, never shown by ARM routes). */
+export interface DeviceState {
+  /** The pre-shared key the device holds; none: it matches no connection. */
+  sharedKey?: string;
+  /** false: the device never answers, so its tunnels stay Connecting. Default true. */
+  reachable?: boolean;
+}
+
+export interface LocalNetworkGatewayState extends ResourceState {
+  /** No device: the tunnels to this gateway report Unknown. */
+  device?: DeviceState;
+}
+
+/** GET/PUT /_emulator/devices/{sub}/{group}/{localNetworkGateway}: the device and how each connection to it fares. */
+export interface DeviceRecord {
+  localNetworkGateway: string;
+  device: DeviceState | null;
+  connections: Array<{ id: string; connectionStatus: string; sharedKeyMatches: boolean }>;
+}
+
 export interface ResourceGroupState {
   name: string;
   location: string;
   tags?: Tags;
   virtualNetworkGateways: ResourceState[];
-  localNetworkGateways: ResourceState[];
+  localNetworkGateways: LocalNetworkGatewayState[];
   /** properties.sharedKey holds the key of IPsec and Vnet2Vnet connections. */
   connections: ResourceState[];
 }

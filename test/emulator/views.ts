@@ -101,8 +101,8 @@ const LIST_ENTITY_PROPERTIES = new Set([
 ]);
 
 /** A connection as a gateway's listConnections returns it: the list-entity shape, references as `{ id }`. */
-export function connectionListEntityView(s: StoredSubscription, g: StoredGroup, c: StoredConnection, provisioningState: string) {
-  const all = withoutKey(c.properties, provisioningState);
+export function connectionListEntityView(s: StoredSubscription, g: StoredGroup, c: StoredConnection, provisioningState: string, stored = c.properties) {
+  const all = withoutKey(stored, provisioningState);
   const properties = Object.fromEntries(Object.entries(all).filter(([k]) => LIST_ENTITY_PROPERTIES.has(k)));
   for (const ref of GATEWAY_REFERENCES) {
     const value = properties[ref] as { id?: string } | undefined;

@@ -135,7 +135,8 @@ describe('Shared key commands', () => {
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'loading~spin');
     assert.ok(!contextTokensOf(await parisNode()).includes('idle'), 'Set/Reset/Delete stay available on a busy connection');
     await running;
-    assert.strictEqual(descriptionOf(await parisNode()), 'IPsec · Connected');
+    // Paris's on-premises device still holds the old key (emulator: simulated tunnels).
+    assert.strictEqual(descriptionOf(await parisNode()), 'IPsec · Not connected');
   });
 
   it('Reset Shared Key from the palette walks the tree: subscription, group, and only connections with a key (the one VPN gateway is not asked)', async () => {

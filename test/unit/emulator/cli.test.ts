@@ -44,7 +44,7 @@ describe('emulator: command line', function () {
   this.timeout(30_000);
 
   it('prints the EmulatorInfo JSON first, serves, and stops with exit code 0 on SIGINT', async () => {
-    const run = await startCli(['--port', '0', '--lro-ms', '100', '--quiet']);
+    const run = await startCli(['--port', '0', '--lro-ms', '100', '--connect-delay-ms', '250', '--quiet']);
     assert.match(run.info.resourceManagerEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.strictEqual(run.info.authorityHost, run.info.resourceManagerEndpoint);
     assert.ok(path.isAbsolute(run.info.caFile) && fs.existsSync(run.info.caFile));
@@ -53,6 +53,7 @@ describe('emulator: command line', function () {
     }
     const subs = await run.emulator.request('GET', '/subscriptions', { apiVersion: '2022-12-01' });
     assert.strictEqual(subs.body.value.length, 2);
+    assert.strictEqual((await run.emulator.control.setConfig({})).connectDelayMs, 250);
     assert.strictEqual(await stop(run), 0);
   });
 

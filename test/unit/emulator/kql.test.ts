@@ -12,7 +12,7 @@ import type { ResourceState, StateFile } from '../../emulator/types';
 
 const state: StateFile = defaultState();
 const backend = new Backend(state, {
-  latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 50, tokenTtlSeconds: 60, throttle: null, graphLagMs: 0, graphQuota: { queriesPerWindow: 15, windowMs: 5000 },
+  latencyMs: 0, lroMs: 0, updatingMs: 0, pageSize: 50, tokenTtlSeconds: 60, throttle: null, connectDelayMs: 0, graphLagMs: 0, graphQuota: { queriesPerWindow: 15, windowMs: 5000 },
 }, 'https://emulator.invalid', 'https://management.emulator.local/');
 
 function query(text: string): QueryResult {

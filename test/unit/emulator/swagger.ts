@@ -32,7 +32,7 @@ type Definitions = Record<string, { properties?: Record<string, object>; allOf?:
 interface Operation {
   operationId: string;
   parameters?: Array<{ in?: string; name?: string }>;
-  responses: Record<string, { schema?: { $ref: string } }>;
+  responses: Record<string, { schema?: { $ref?: string; type?: string } }>;
   'x-ms-examples'?: Record<string, { $ref: string }>;
 }
 
