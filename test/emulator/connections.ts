@@ -100,6 +100,7 @@ function startOperation(req: ArmRequest, b: Backend, at: Located, c: StoredConne
         c.operation = undefined;
         plan.apply();
         c.etag = newEtag();
+        c.changedAt = endTime;
         if (plan.keepsUpdating) c.updatingUntil = endTime + updatingMs;
       },
       onFailed: () => {
@@ -223,7 +224,7 @@ export const putConnection: ArmHandler = (req, b) => {
   const tags = checkTags(body.tags, 'tags');
   const next = desiredProperties(b, body, existing, at.id);
   if (existing) assertNotBusy(existing, req.now);
-  const connection: StoredConnection = existing ?? { name: req.params.name, location, properties: next, etag: newEtag(), updatingUntil: 0 };
+  const connection: StoredConnection = existing ?? { name: req.params.name, location, properties: next, etag: newEtag(), updatingUntil: 0, createdAt: req.now };
   if (!existing) {
     if (tags) connection.tags = tags;
     at.group.connections.set(lookupKey(connection.name), connection);
