@@ -49,8 +49,10 @@ describe('emulator: Microsoft’s Python SDK (Debian python3-azure) at its own a
   it('lists, gets, reads / sets / resets a key and deletes with its own poller', async () => {
     requirePythonSdk();
     const before = await emulator.control.state();
+    // requests honours proxy variables; the emulator is local, so none may carry its calls.
+    const local = { NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
     const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT], {
-      env: { ...process.env, EMULATOR_INFO: JSON.stringify(emulator.info), TARGET: JSON.stringify(TARGET), NEW_KEY, REQUESTS_CA_BUNDLE: emulator.info.caFile },
+      env: { ...process.env, ...local, EMULATOR_INFO: JSON.stringify(emulator.info), TARGET: JSON.stringify(TARGET), NEW_KEY, REQUESTS_CA_BUNDLE: emulator.info.caFile },
       timeout: 50_000,
     });
     const result = JSON.parse(stdout);
