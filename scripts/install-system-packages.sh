@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: chromium (drives the real VS Code in e2e tests) and
-# libkrb5-dev (code-server's native modules build against it). Idempotent; needs root.
+# Debian packages the tests need: chromium (drives the real VS Code in e2e tests),
+# libkrb5-dev (code-server's native modules build against it) and python3-azure (Microsoft's
+# Python SDK, a client the project did not write, drives the emulator). Idempotent; needs root.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+dpkg -s python3-azure >/dev/null 2>&1 || missing+=(python3-azure)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2

@@ -46,22 +46,6 @@ export function missingApiVersion(): ArmError {
   );
 }
 
-export function unsupportedApiVersion(family: string, version: string, supported: readonly string[]): ArmError {
-  const list = supported.join(', ');
-  if (family === 'network') {
-    return new ArmError(
-      400,
-      'NoRegisteredProviderFound',
-      `No registered resource provider found for API version '${version}' and namespace 'Microsoft.Network'. The supported api-versions are '${list}'.`,
-    );
-  }
-  return new ArmError(
-    400,
-    'InvalidApiVersionParameter',
-    `The api-version '${version}' is invalid. The supported versions are '${list}'.`,
-  );
-}
-
 export function subscriptionNotFound(subscriptionId: string): ArmError {
   return new ArmError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`);
 }

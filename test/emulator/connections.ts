@@ -104,6 +104,7 @@ export function startOperation(req: ArmRequest, b: Backend, at: Located, c: Stor
         c.operation = undefined;
         b.tunnels.change(c, endTime, plan.apply, plan.tunnel ?? 'keep');
         c.etag = newEtag();
+        c.changedAt = endTime;
         if (plan.keepsUpdating) c.updatingUntil = endTime + updatingMs;
       },
       onFailed: () => {
@@ -227,7 +228,7 @@ export const putConnection: ArmHandler = (req, b) => {
   const tags = checkTags(body.tags, 'tags');
   const next = desiredProperties(b, body, existing, at.id);
   if (existing) assertNotBusy(existing, req.now);
-  const connection: StoredConnection = existing ?? { name: req.params.name, location, properties: next, etag: newEtag(), updatingUntil: 0 };
+  const connection: StoredConnection = existing ?? { name: req.params.name, location, properties: next, etag: newEtag(), updatingUntil: 0, createdAt: req.now };
   if (!existing) {
     if (tags) connection.tags = tags;
     at.group.connections.set(lookupKey(connection.name), connection);

@@ -1,15 +1,18 @@
 // One request, start to end: the control API, the Entra token endpoint, or an ARM call (latency →
-// injected fault → body → bearer check → throttling → api-version → route → handler). Every
-// error becomes an ARM-shaped answer; an unexpected exception becomes a 500 and the server goes on.
+// injected fault → body → bearer check → throttling → api-version → route → handler → the
+// version's shape). Every error becomes an ARM-shaped answer; an unexpected exception becomes a
+// 500 and the server goes on.
 import { randomUUID } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { ArmError, missingApiVersion } from './armErrors';
 import type { Backend } from './backend';
+import { cloudMetadata, isCloudMetadataPath } from './cloudMetadata';
 import { control } from './controlApi';
 import { faultError } from './faults';
 import { connectionNumber, decodeSegments, delay, errorReply, parseJson, readBody, send, type Reply } from './http';
 import { isResourceGraphPath } from './resourceGraph/graphRoute';
 import { route } from './routes';
+import { shapeForApiVersion } from './versionShapes';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -72,10 +75,10 @@ async function arm(b: Backend, req: IncomingMessage, method: string, rawPath: st
     const apiVersion = query.get('api-version');
     if (!apiVersion) throw missingApiVersion();
     const path = '/' + segments.join('/');
-    const { handler, params } = route(method, segments, path, apiVersion);
+    const { handler, params } = route(method, segments, path, apiVersion, b.world);
     const parsed = ['PUT', 'PATCH', 'POST'].includes(method) ? parseJson(body) : undefined;
     b.operations.settle(now);
-    return b.graph.watch(b, now, () => handler({ method, rawPath, path, params, query, body: parsed, caller, now, apiVersion }, b));
+    return b.graph.watch(b, now, () => shapeForApiVersion(handler({ method, rawPath, path, params, query, body: parsed, caller, now, apiVersion }, b), path, apiVersion));
   });
   return { ...reply, headers: { ...throttleHeaders, ...reply.headers } };
 }
@@ -119,7 +122,9 @@ export function requestHandler(b: Backend, logger: Logger): RequestListener {
     if (fault) return send(res, errorReply(faultError(fault)), ids);
     const reply = forIdentity
       ? await armShaped(async () => tokenService(b, req, segments, await readBody(req), Date.now()))
-      : await arm(b, req, method, url.pathname, segments, url.searchParams);
+      : isCloudMetadataPath(segments)
+        ? await armShaped(() => cloudMetadata(b, method, url.searchParams))
+        : await arm(b, req, method, url.pathname, segments, url.searchParams);
     send(res, reply, ids);
   }, logger);
 }

@@ -1,18 +1,17 @@
-// Read-only ARM routes: tenants, subscriptions, resource groups, the generic resources list with
-// its resourceType filter, virtual network gateways (with listConnections) and local network gateways.
-import { ArmError, resourceNotFound } from './armErrors';
+// Read-only ARM routes: tenants, subscriptions, resource groups (with the tag filter), virtual
+// network gateways (with listConnections) and local network gateways.
+import { resourceNotFound } from './armErrors';
 import { findGroup, findSubscription, page, type ArmHandler, type ArmRequest } from './arm';
 import type { Backend } from './backend';
+import { parseFilter } from './resourceFilter';
 import {
   connectionListEntityView,
-  genericResourceView,
   groupView,
   resourceView,
   subscriptionView,
   tenantView,
-  type NetworkType,
 } from './views';
-import { lookupKey, type StoredGroup, type StoredResource } from './world';
+import { lookupKey } from './world';
 
 export const listTenants: ArmHandler = (req, b) => page(req, b, b.world.tenants.map(tenantView));
 
@@ -22,49 +21,16 @@ export const listSubscriptions: ArmHandler = (req, b) =>
 
 export const getSubscription: ArmHandler = (req, b) => ({ status: 200, body: subscriptionView(findSubscription(req, b)) });
 
-function unsupportedFilter(filter: string, supported: string): ArmError {
-  return new ArmError(400, 'InvalidFilterInQueryString', `The $filter '${filter}' is not supported. Supported: ${supported}.`);
-}
-
 export const listGroups: ArmHandler = (req, b) => {
   const sub = findSubscription(req, b);
-  const filter = req.query.get('$filter');
-  if (filter) throw unsupportedFilter(filter, 'none for resource groups');
-  return page(req, b, [...sub.groups.values()].map((g) => groupView(sub, g)));
+  const filter = parseFilter(req.query.get('$filter'), 'resourceGroups');
+  const matching = [...sub.groups.values()].filter((g) => filter.matches({ name: g.name, resourceType: 'Microsoft.Resources/resourceGroups', resourceGroup: g.name, location: g.location, tags: g.tags }));
+  return page(req, b, matching.map((g) => groupView(sub, g)));
 };
 
 export const getGroup: ArmHandler = (req, b) => {
   const { sub, group } = findGroup(req, b);
   return { status: 200, body: groupView(sub, group) };
-};
-
-const RESOURCE_COLLECTIONS: Array<[NetworkType, (g: StoredGroup) => Map<string, StoredResource>]> = [
-  ['virtualNetworkGateways', (g) => g.gateways],
-  ['localNetworkGateways', (g) => g.localGateways],
-  ['connections', (g) => g.connections],
-];
-
-function resourceTypeFilter(req: ArmRequest): string | undefined {
-  const filter = req.query.get('$filter');
-  if (filter === null) return undefined;
-  const match = /^\s*resourceType\s+eq\s+'([^']+)'\s*$/i.exec(filter);
-  if (!match) throw unsupportedFilter(filter, "resourceType eq '<namespace>/<type>'");
-  return match[1].toLowerCase();
-}
-
-/** GET /subscriptions/{id}/resources (or a group's): every network resource, optionally of one type. */
-export const listResources: ArmHandler = (req, b) => {
-  const sub = findSubscription(req, b);
-  const groups = req.params.group === undefined ? [...sub.groups.values()] : [findGroup(req, b).group];
-  const wanted = resourceTypeFilter(req);
-  const items: unknown[] = [];
-  for (const group of groups) {
-    for (const [type, collection] of RESOURCE_COLLECTIONS) {
-      if (wanted && wanted !== `microsoft.network/${type.toLowerCase()}`) continue;
-      for (const r of collection(group).values()) items.push(genericResourceView(sub, group, type, r));
-    }
-  }
-  return page(req, b, items);
 };
 
 function findGateway(req: ArmRequest, b: Backend) {

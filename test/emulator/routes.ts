@@ -1,6 +1,7 @@
 // The ARM route table: path patterns (literal segments match case-insensitively, like ARM), the
 // handler per method, and which API family's versions each accepts.
-import { methodNotAllowed, unknownRoute, unsupportedApiVersion } from './armErrors';
+import { API_VERSIONS, unsupportedApiVersion, type ApiFamily } from './apiVersions';
+import { methodNotAllowed, unknownRoute } from './armErrors';
 import type { ArmHandler } from './arm';
 import {
   deleteConnection,
@@ -21,7 +22,6 @@ import {
   listGateways,
   listGroups,
   listLocalGateways,
-  listResources,
   listSubscriptions,
   listTenants,
 } from './listings';
@@ -30,20 +30,13 @@ import { queryResources } from './resourceGraph/graphRoute';
 import { getAdvertisedRoutes, getBgpPeerStatus, getLearnedRoutes } from './bgp';
 import { supportedVpnDevices, vpnDeviceConfigurationScript } from './deviceConfig';
 import { getIkeSas, resetConnection } from './troubleshooting';
-
-type Family = 'subscriptions' | 'resources' | 'network' | 'resourcegraph';
-
-/** api-versions each family accepts: the SDKs' (network 2026-01-01, resources 2025-04-01, subscriptions 2022-12-01, resourcegraph 2024-04-01), the specs' and their neighbours. */
-export const API_VERSIONS: Record<Family, readonly string[]> = {
-  subscriptions: ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'],
-  resources: ['2021-04-01', '2022-09-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-03-01', '2025-04-01'],
-  network: ['2024-05-01', '2024-07-01', '2024-10-01', '2025-01-01', '2025-03-01', '2025-05-01', '2026-01-01'],
-  resourcegraph: ['2021-03-01', '2022-10-01', '2024-04-01'],
-};
+import { getProvider, listProviders } from './providers';
+import { listResources } from './resourceList';
+import type { World } from './world';
 
 interface Route {
   pattern: string[];
-  family: Family;
+  family: ApiFamily;
   handlers: Partial<Record<string, ArmHandler>>;
 }
 
@@ -56,6 +49,10 @@ const ROUTES: Route[] = [
   { pattern: ['tenants'], family: 'subscriptions', handlers: { GET: listTenants } },
   { pattern: ['subscriptions'], family: 'subscriptions', handlers: { GET: listSubscriptions } },
   { pattern: SUB, family: 'subscriptions', handlers: { GET: getSubscription } },
+  { pattern: ['providers'], family: 'resources', handlers: { GET: listProviders } },
+  { pattern: ['providers', ':namespace'], family: 'resources', handlers: { GET: getProvider } },
+  { pattern: [...SUB, 'providers'], family: 'resources', handlers: { GET: listProviders } },
+  { pattern: [...SUB, 'providers', ':namespace'], family: 'resources', handlers: { GET: getProvider } },
   { pattern: [...SUB, 'resourcegroups'], family: 'resources', handlers: { GET: listGroups } },
   { pattern: GROUP, family: 'resources', handlers: { GET: getGroup } },
   { pattern: [...SUB, 'resources'], family: 'resources', handlers: { GET: listResources } },
@@ -82,7 +79,7 @@ const ROUTES: Route[] = [
   { pattern: [...NETWORK, 'connections', ':name', 'vpndeviceconfigurationscript'], family: 'network', handlers: { POST: vpnDeviceConfigurationScript } },
   { pattern: [...LOCATION, 'operations', ':id'], family: 'network', handlers: { GET: operationStatus } },
   { pattern: [...LOCATION, 'operationresults', ':id'], family: 'network', handlers: { GET: operationResult } },
-  { pattern: ['providers', 'microsoft.resourcegraph', 'resources'], family: 'resourcegraph', handlers: { POST: queryResources } },
+  { pattern: ['providers', 'microsoft.resourcegraph', 'resources'], family: 'resourceGraph', handlers: { POST: queryResources } },
 ];
 
 function match(pattern: string[], segments: string[]): Record<string, string> | undefined {
@@ -96,13 +93,13 @@ function match(pattern: string[], segments: string[]): Record<string, string> | 
 }
 
 /** The handler for this request, or the ARM error for an unknown path, a wrong method or an unsupported api-version. */
-export function route(method: string, segments: string[], path: string, apiVersion: string): { handler: ArmHandler; params: Record<string, string> } {
+export function route(method: string, segments: string[], path: string, apiVersion: string, world: World): { handler: ArmHandler; params: Record<string, string> } {
   for (const r of ROUTES) {
     const params = match(r.pattern, segments);
     if (!params) continue;
     const handler = r.handlers[method];
     if (!handler) throw methodNotAllowed(method, Object.keys(r.handlers));
-    if (!API_VERSIONS[r.family].includes(apiVersion)) throw unsupportedApiVersion(r.family, apiVersion, API_VERSIONS[r.family]);
+    if (!API_VERSIONS[r.family].includes(apiVersion)) throw unsupportedApiVersion(r.family, apiVersion, segments, params, world);
     return { handler, params };
   }
   throw unknownRoute(path);

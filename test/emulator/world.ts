@@ -12,6 +12,9 @@ export interface StoredResource {
   tags?: Tags;
   properties: Record<string, unknown>;
   etag: string;
+  /** When a write created or last changed it (ms since the epoch); seeded resources date from the world's creation. */
+  createdAt?: number;
+  changedAt?: number;
 }
 
 export interface StoredConnection extends StoredResource {
@@ -113,6 +116,7 @@ const plain = ({ name, location, tags, properties }: StoredResource): ResourceSt
 });
 
 export class World {
+  readonly createdAt = Date.now();
   readonly tenants: TenantState[];
   readonly subscriptions = new Map<string, StoredSubscription>();
 

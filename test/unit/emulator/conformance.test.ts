@@ -6,6 +6,7 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { API_VERSIONS } from '../../emulator/apiVersions';
 import { DEFAULT_TENANT, LAB_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import type { ResourceGroupState, ResourceState, StateFile } from '../../emulator/types';
 import { connectionPath, groupPath, PROD_GROUP, TestEmulator, type ArmResponse } from './armClient';
@@ -189,23 +190,28 @@ describe('emulator: the official examples replay', function () {
     assert.strictEqual(examples.length, 20);
   });
 
+  /** The example's request, at its own api-version unless another is asked for. */
+  async function replay(file: string, example: Example, apiVersion = String(example.parameters['api-version'])) {
+    const { method, pathTemplate, operation } = swagger.operationOf(file);
+    const params = example.parameters;
+    const requestPath = pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+    const bodyParameter = operation.parameters?.find((p) => p.in === 'body')?.name;
+    const query = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.name && params[p.name] !== undefined);
+    const withQuery = query.length ? `${requestPath}?${new URLSearchParams(query.map((p): [string, string] => [p.name!, String(params[p.name!])])).toString()}` : requestPath;
+    const res = await emulator.request(method, withQuery, { apiVersion, body: bodyParameter ? params[bodyParameter] : undefined });
+    const documented = Object.keys(example.responses);
+    const problems = documented.includes(String(res.status)) ? [] : [`${method} ${requestPath} at ${apiVersion} → ${res.status} ${res.text}; documented: ${documented}`];
+    const schema = operation.responses[String(res.status)]?.schema;
+    if (schema?.$ref && res.body !== undefined) problems.push(...swagger.errors(schema.$ref, res.body).map((e) => `${file} at ${apiVersion}: ${e}`));
+    // A JSON string, as the swagger says (IKE SAs, device script, supported devices).
+    if (schema?.type && typeof res.body !== schema.type) problems.push(`${file} at ${apiVersion}: a ${typeof res.body}, the swagger says ${schema.type}`);
+    return { method, res, problems };
+  }
+
   for (const [file, example] of examples) {
-    it(`${file}: a documented status, a body that validates`, async () => {
-      const { method, pathTemplate, operation } = swagger.operationOf(file);
-      const params = example.parameters;
-      const requestPath = pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
-      const bodyParameter = operation.parameters?.find((p) => p.in === 'body')?.name;
-      const query = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.name && params[p.name] !== undefined);
-      const withQuery = query.length ? `${requestPath}?${new URLSearchParams(query.map((p): [string, string] => [p.name!, String(params[p.name!])])).toString()}` : requestPath;
-      const res = await emulator.request(method, withQuery, {
-        apiVersion: String(params['api-version']),
-        body: bodyParameter ? params[bodyParameter] : undefined,
-      });
-      const documented = Object.keys(example.responses);
-      assert.ok(documented.includes(String(res.status)), `${method} ${requestPath} → ${res.status} ${res.text}; documented: ${documented}`);
-      const schema = operation.responses[String(res.status)]?.schema;
-      if (schema?.$ref && res.body !== undefined) assert.deepStrictEqual(swagger.errors(schema.$ref, res.body), []);
-      if (schema?.type) assert.strictEqual(typeof res.body, schema.type, 'a JSON string, as the swagger says');
+    it(`${file}: at its api-version ${String(example.parameters['api-version'])}, a documented status, a body that validates`, async () => {
+      const { method, res, problems } = await replay(file, example);
+      assert.deepStrictEqual(problems, []);
       const expected = example.responses[String(res.status)]?.body as { value?: unknown; id?: string } | undefined;
       if (method === 'GET' && Array.isArray(expected?.value)) {
         const ids = new Set(res.body.value.map((r: { id: string }) => r.id));
@@ -217,8 +223,15 @@ describe('emulator: the official examples replay', function () {
   }
 
   it('returns the exact key of the GetSharedKey example', async () => {
-    const [, example] = examples.find(([file]) => file === 'VirtualNetworkGatewayConnectionGetSharedKey.json')!;
-    const res = await emulator.request('GET', '/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/connections/connS2S/sharedkey', { apiVersion: '2025-01-01' });
-    assert.deepStrictEqual(res.body, example.responses['200'].body);
+    const [file, example] = examples.find(([name]) => name === 'VirtualNetworkGatewayConnectionGetSharedKey.json')!;
+    assert.deepStrictEqual((await replay(file, example)).res.body, example.responses['200'].body);
+  });
+
+  it('replays every reading example at every published network api-version', async () => {
+    const problems: string[] = [];
+    for (const [file, example] of examples.filter(([name]) => swagger.operationOf(name).method === 'GET')) {
+      for (const apiVersion of API_VERSIONS.network) problems.push(...(await replay(file, example, apiVersion)).problems);
+    }
+    assert.deepStrictEqual(problems, []);
   });
 });

@@ -52,7 +52,7 @@ describe('emulator: Resource Manager routes', function () {
   });
 
   it('refuses a $filter it does not support with 400', async () => {
-    const res = await emulator.request('GET', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resources?$filter=${encodeURIComponent("tagName eq 'env'")}`, { apiVersion: RESOURCES_API });
+    const res = await emulator.request('GET', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resources?$filter=${encodeURIComponent("resourceType gt 'x'")}`, { apiVersion: RESOURCES_API });
     assert.deepStrictEqual([res.status, res.body.error.code], [400, 'InvalidFilterInQueryString']);
   });
 
@@ -111,10 +111,10 @@ describe('emulator: Resource Manager routes', function () {
   it('requires api-version and names the supported ones', async () => {
     const missing = await emulator.request('GET', connectionPath('cn-prod-we-paris'), { apiVersion: null });
     assert.deepStrictEqual([missing.status, missing.body.error.code], [400, 'MissingApiVersionParameter']);
-    const old = await emulator.request('GET', connectionPath('cn-prod-we-paris'), { apiVersion: '2015-06-15' });
-    assert.strictEqual(old.status, 400);
-    assert.match(old.body.error.message, /2026-01-01/);
-    for (const version of ['2025-01-01', '2024-10-01']) {
+    const unknown = await emulator.request('GET', connectionPath('cn-prod-we-paris'), { apiVersion: '2014-04-01' });
+    assert.deepStrictEqual([unknown.status, unknown.body.error.code], [400, 'NoRegisteredProviderFound']);
+    assert.match(unknown.body.error.message, /^No registered resource provider found for location 'westeurope' and API version '2014-04-01' for type 'connections'\. The supported api-versions are '2015-05-01-preview, 2015-06-15, .*, 2026-01-01'\. The supported locations are '.*westeurope.*'\.$/);
+    for (const version of ['2025-01-01', '2024-10-01', '2023-09-01', '2015-06-15', '2015-05-01-preview']) {
       assert.strictEqual((await emulator.request('GET', connectionPath('cn-prod-we-paris'), { apiVersion: version })).status, 200, version);
     }
   });

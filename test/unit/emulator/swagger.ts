@@ -27,7 +27,7 @@ const GAPS: Record<string, Record<string, object>> = {
   AzureAsyncOperationResult: { id: { type: 'string' }, name: { type: 'string' }, startTime: { type: 'string' }, endTime: { type: 'string' } },
 };
 
-type Definitions = Record<string, { properties?: Record<string, object>; allOf?: Array<{ $ref: string }>; unevaluatedProperties?: boolean }>;
+export type Definitions = Record<string, { properties?: Record<string, object>; allOf?: Array<{ $ref: string }>; unevaluatedProperties?: boolean }>;
 
 interface Operation {
   operationId: string;
@@ -49,10 +49,14 @@ function extendedDefinitions(specs: Array<{ definitions: Definitions }>): Set<st
   return names;
 }
 
-function close(definitions: Definitions, extended: Set<string>): void {
-  for (const [name, d] of Object.entries(definitions)) {
-    if (GAPS[name]) d.properties = { ...d.properties, ...GAPS[name] };
-    if (d.properties && !extended.has(name)) d.unevaluatedProperties = false;
+/** Strict definitions: no property a definition does not name, except the known gaps (`gaps`). */
+export function closeDefinitions(specs: Array<{ definitions: Definitions }>, gaps: Record<string, Record<string, object>> = GAPS): void {
+  const extended = extendedDefinitions(specs);
+  for (const { definitions } of specs) {
+    for (const [name, d] of Object.entries(definitions)) {
+      if (gaps[name]) d.properties = { ...d.properties, ...gaps[name] };
+      if (d.properties && !extended.has(name)) d.unevaluatedProperties = false;
+    }
   }
 }
 
@@ -66,9 +70,7 @@ export class Swagger {
     for (const format of ['int32', 'int64', 'arm-id']) this.ajv.addFormat(format, true);
     const gateway = readSpec('virtualNetworkGateway.json');
     const network = readSpec('network.json');
-    const extended = extendedDefinitions([gateway, network]);
-    close(gateway.definitions, extended);
-    close(network.definitions, extended);
+    closeDefinitions([gateway, network]);
     this.paths = gateway.paths!;
     this.ajv.addSchema({ $id: GATEWAY_SPEC, definitions: gateway.definitions });
     this.ajv.addSchema({ $id: `${BASE}network.json`, definitions: network.definitions });
