@@ -1,5 +1,6 @@
 // Activation: build the services, show the tree, register the commands. Wiring only.
 import * as vscode from 'vscode';
+import type { VsCodeTokenSource } from './azure/api';
 import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
@@ -20,6 +21,8 @@ import { VsCodeAccountTokenSource } from './services/vscodeTokenSource';
 export interface AzureVpnExtensionApi {
   /** Scripted answers for every prompt; undefined goes back to real dialogs. */
   setUserInputForTests(input: UserInput | undefined): void;
+  /** A stand-in for the VS Code Microsoft account; undefined goes back to the real one. */
+  setVsCodeTokenSourceForTests(source: VsCodeTokenSource | undefined): void;
   treeDataProvider: ConnectionsTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
 }
@@ -80,6 +83,10 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
   return {
     setUserInputForTests(testInput) {
       input = testInput ?? vscodeUserInput;
+    },
+    setVsCodeTokenSourceForTests(source) {
+      azure.useTokenSourceForTests(source);
+      tree.refresh();
     },
     treeDataProvider: tree,
     treeView,

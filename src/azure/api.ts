@@ -9,6 +9,7 @@ import type {
   OperationOptions,
   ResourceGroupRef,
   Subscription,
+  SubscriptionListing,
   Tenant,
   VirtualNetworkGateway,
 } from './model';
@@ -24,7 +25,8 @@ export interface AzureSettings {
 
 /** Asks VS Code's Microsoft authentication provider for a token, silently (no prompt). */
 export interface VsCodeTokenSource {
-  getToken(scopes: string[], tenantId?: string): Promise<{ token: string; expiresOnTimestamp: number } | undefined>;
+  /** `claims`: Azure refused the last token; a fresh one must satisfy these claims (a claims challenge). */
+  getToken(scopes: string[], tenantId?: string, claims?: string): Promise<{ token: string; expiresOnTimestamp: number } | undefined>;
 }
 
 /** Every list comes sorted by name (subscriptions by display name): callers show it as it is. */
@@ -32,6 +34,8 @@ export interface AzureVpnApi {
   readonly cloud: Cloud;
   listTenants(): Promise<Tenant[]>;
   listSubscriptions(): Promise<Subscription[]>;
+  /** The same, and the tenants whose subscriptions could not be listed (a VS Code account reaches several). */
+  listSubscriptionsOfEveryTenant(): Promise<SubscriptionListing>;
   /** Resource groups that hold at least one virtual network gateway: one paged call per subscription. */
   listGatewayResourceGroups(subscriptionId: string): Promise<ResourceGroupRef[]>;
   listGateways(group: ResourceGroupRef): Promise<VirtualNetworkGateway[]>;

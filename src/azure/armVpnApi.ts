@@ -16,7 +16,9 @@ import type {
   OperationOptions,
   ResourceGroupRef,
   Subscription,
+  SubscriptionListing,
   Tenant,
+  UnreadTenant,
   VirtualNetworkGateway,
 } from './model';
 import { parseResourceId } from './resourceId';
@@ -83,19 +85,31 @@ export class ArmVpnApi implements AzureVpnApi {
       }));
   }
 
-  listSubscriptions(): Promise<Subscription[]> {
+  async listSubscriptions(): Promise<Subscription[]> {
+    return (await this.listSubscriptionsOfEveryTenant()).subscriptions;
+  }
+
+  listSubscriptionsOfEveryTenant(): Promise<SubscriptionListing> {
     return this.call(async () => {
       let subscriptions: Subscription[];
+      const unreadTenants: UnreadTenant[] = [];
       if (this.options.multiTenant && !this.options.tenantId) {
         const tenants = await this.listTenants();
-        const perTenant = await Promise.all(tenants.map((t) => this.subscriptionsOfTenant(t.tenantId).catch(() => [])));
+        const perTenant = await Promise.all(
+          tenants.map((t) =>
+            this.subscriptionsOfTenant(t.tenantId).catch((error: unknown) => {
+              unreadTenants.push({ tenantId: t.tenantId, displayName: t.displayName, reason: toAzureError(error).message });
+              return [];
+            }),
+          ),
+        );
         const byId = new Map(perTenant.flat().map((s) => [s.subscriptionId, s]));
         subscriptions = [...byId.values()];
       } else {
         subscriptions = await this.subscriptionsOfTenant(this.options.tenantId);
       }
       for (const s of subscriptions) this.clients.rememberTenant(s.subscriptionId, s.tenantId);
-      return subscriptions.sort((a, b) => a.displayName.localeCompare(b.displayName));
+      return { subscriptions: subscriptions.sort((a, b) => a.displayName.localeCompare(b.displayName)), unreadTenants };
     });
   }
 

@@ -53,6 +53,26 @@ export function cloudFromSovereignEnvironment(environment: string | undefined): 
   return environment ? sovereignEnvironmentToCloud[environment] : undefined;
 }
 
+/** VS Code's `microsoft-sovereign-cloud.customEnvironment`: the shape of @azure/ms-rest-azure-env's EnvironmentParameters. */
+export interface VsCodeCustomEnvironment {
+  name?: string;
+  portalUrl?: string;
+  resourceManagerEndpointUrl?: string;
+  activeDirectoryEndpointUrl?: string;
+  /** The token audience of Resource Manager. */
+  activeDirectoryResourceId?: string;
+}
+
+/** The custom cloud VS Code's sign-in uses, in this extension's settings' words, so tokens and Resource Manager agree. */
+export function customCloudFromVsCode(environment: VsCodeCustomEnvironment | undefined): CustomCloudSettings {
+  return {
+    resourceManagerEndpoint: environment?.resourceManagerEndpointUrl,
+    authorityHost: environment?.activeDirectoryEndpointUrl,
+    resourceManagerAudience: environment?.activeDirectoryResourceId,
+    portalUrl: environment?.portalUrl,
+  };
+}
+
 export class CloudConfigurationError extends Error {}
 
 function withoutTrailingSlash(url: string): string {

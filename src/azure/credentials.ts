@@ -12,7 +12,7 @@ export function needsInstanceDiscoveryDisabled(authorityHost: string): boolean {
   return !microsoftAuthorityHosts.includes(new URL(authorityHost).hostname.toLowerCase());
 }
 
-/** Asks VS Code's Microsoft account on every getToken, silently, so VS Code refreshes the token. */
+/** Asks VS Code's Microsoft account on every getToken, silently, so VS Code refreshes the token; with claims when Azure refused the last one. */
 export class VsCodeCredential implements TokenCredential {
   constructor(
     private readonly source: VsCodeTokenSource,
@@ -21,7 +21,7 @@ export class VsCodeCredential implements TokenCredential {
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const list = Array.isArray(scopes) ? scopes : [scopes];
-    const token = await this.source.getToken(list, options?.tenantId ?? this.tenantId);
+    const token = await this.source.getToken(list, options?.tenantId ?? this.tenantId, options?.claims);
     if (!token) {
       throw new AzureError('notSignedIn', 'Not signed in to Azure. Sign in with your Microsoft account.');
     }

@@ -7,6 +7,18 @@ export interface Tenant {
   defaultDomain?: string;
 }
 
+/** A tenant of the account whose subscriptions could not be listed, and why. */
+export interface UnreadTenant {
+  tenantId: string;
+  displayName?: string;
+  reason: string;
+}
+
+export interface SubscriptionListing {
+  subscriptions: Subscription[];
+  unreadTenants: UnreadTenant[];
+}
+
 export interface Subscription {
   subscriptionId: string;
   displayName: string;

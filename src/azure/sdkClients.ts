@@ -83,6 +83,8 @@ export class SdkClients {
   private readonly tenantBySubscription = new Map<string, string>();
   private readonly networkClients = new Map<string, networkSdk.NetworkManagementClient>();
   private readonly resourceClients = new Map<string, resourcesSdk.ResourceManagementClient>();
+  /** One bearer-token policy per credential: every client of a tenant shares its cached token, and a renewal. */
+  private readonly tokenPolicies = new Map<TokenCredential, PipelinePolicy>();
 
   constructor(private readonly options: SdkClientOptions) {
     this.limiter = new Limiter(options.maxConcurrentRequests);
@@ -141,8 +143,13 @@ export class SdkClients {
   /** The SDK's bearer-token policy, told to ask once for a fresh token when Azure refuses the one it has. */
   private withTokenRenewal<T extends ClientWithPipeline>(client: T, credential: TokenCredential): T {
     const { pipeline } = this.options.sdk;
+    let policy = this.tokenPolicies.get(credential);
+    if (!policy) {
+      policy = renewTokenPolicy(pipeline, credential, [armScope(this.options.cloud)]);
+      this.tokenPolicies.set(credential, policy);
+    }
     client.pipeline.removePolicy({ name: pipeline.bearerTokenAuthenticationPolicyName });
-    client.pipeline.addPolicy(renewTokenPolicy(pipeline, credential, [armScope(this.options.cloud)]), { phase: 'Sign' });
+    client.pipeline.addPolicy(policy, { phase: 'Sign' });
     return client;
   }
 }

@@ -2,14 +2,13 @@
 import * as vscode from 'vscode';
 import type { AuthenticationMethod } from '../azure/api';
 import { readAzureSettings, writeAuthenticationMethod } from '../services/settings';
-import { signInWithVsCodeAccount } from '../services/vscodeTokenSource';
 import { answered } from '../ui/cancelled';
 import type { Services } from './services';
 
 export async function signIn(services: Services): Promise<void> {
   const method = readAzureSettings().authentication;
   if (method === 'vscode') {
-    if (await signInWithVsCodeAccount()) {
+    if (await services.azure.signInWithVsCodeAccount()) {
       services.azure.reset();
       services.tree.refresh();
     }

@@ -1,7 +1,7 @@
 // The Azure client for the current settings, made on first use and made again when a setting that
 // says how to reach Azure changes.
 import type * as vscode from 'vscode';
-import type { AzureVpnApi } from '../azure/api';
+import type { AzureVpnApi, VsCodeTokenSource } from '../azure/api';
 import { createAzureVpnApi, setAzureSdkLogLevel } from '../azure/createApi';
 import type { Log } from './log';
 import { readAzureSettings } from './settings';
@@ -11,6 +11,8 @@ const methodNames = { vscode: 'VS Code account', azureCli: 'Azure CLI', environm
 
 export class AzureSession implements vscode.Disposable {
   private api: Promise<AzureVpnApi> | undefined;
+  /** Integration tests stand in for the Microsoft account (no Microsoft sign-in where they run). */
+  private tokenSourceForTests: VsCodeTokenSource | undefined;
   private readonly logLevelListener: vscode.Disposable;
 
   constructor(
@@ -26,7 +28,7 @@ export class AzureSession implements vscode.Disposable {
   getApi(): Promise<AzureVpnApi> {
     if (!this.api) {
       const api = createAzureVpnApi(readAzureSettings(), {
-        vscodeTokenSource: this.tokenSource,
+        vscodeTokenSource: this.tokenSourceForTests ?? this.tokenSource,
         log: this.log.azureLog,
         logLevel: this.log.azureLogLevel(),
       });
@@ -45,9 +47,19 @@ export class AzureSession implements vscode.Disposable {
     this.logLevelListener.dispose();
   }
 
+  useTokenSourceForTests(source: VsCodeTokenSource | undefined): void {
+    this.tokenSourceForTests = source;
+    this.reset();
+  }
+
   /** Drops the client so the next call builds one from the current settings. */
   reset(): void {
     this.api = undefined;
+  }
+
+  /** VS Code's own sign-in dialog for the Microsoft account (with the claims Azure last asked for, if any). */
+  signInWithVsCodeAccount(): Promise<boolean> {
+    return this.tokenSource.signIn();
   }
 
   /** Who is asking, for audit lines: the sign-in method, and the account when VS Code knows it. */

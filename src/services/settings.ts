@@ -1,7 +1,7 @@
 // The extension's settings (names are a contract: see package.json `contributes.configuration`).
 import * as vscode from 'vscode';
 import type { AuthenticationMethod, AzureSettings } from '../azure/api';
-import { cloudFromSovereignEnvironment, type CloudName, type CustomCloudSettings } from '../azure/clouds';
+import { cloudFromSovereignEnvironment, customCloudFromVsCode, type CloudName, type CustomCloudSettings, type VsCodeCustomEnvironment } from '../azure/clouds';
 
 const section = 'azureVpn';
 
@@ -12,28 +12,33 @@ export const connectionSettings = [
   'azureVpn.authentication',
   'azureVpn.tenantId',
   'microsoft-sovereign-cloud.environment',
+  'microsoft-sovereign-cloud.customEnvironment',
 ];
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(section);
 }
 
-/** `azureVpn.cloud` when the user set it; otherwise the cloud VS Code's sovereign-cloud sign-in is set to. */
-function configuredCloud(): CloudName {
+/**
+ * `azureVpn.cloud` (with `azureVpn.customCloud`) when the user set it; otherwise the cloud VS Code's
+ * own Microsoft sign-in is set to (`microsoft-sovereign-cloud.environment`, and for `custom` its
+ * `customEnvironment`), so the token and Resource Manager always belong to the same cloud.
+ */
+function configuredCloud(): { cloud: CloudName; customCloud?: CustomCloudSettings } {
   const inspected = configuration().inspect<CloudName>('cloud');
   const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   if (explicit) {
-    return explicit;
+    return { cloud: explicit, customCloud: configuration().get<CustomCloudSettings>('customCloud') };
   }
-  const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').get<string>('environment');
-  return cloudFromSovereignEnvironment(sovereign) ?? 'AzureCloud';
+  const vscodeSignIn = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+  const cloud = cloudFromSovereignEnvironment(vscodeSignIn.get<string>('environment')) ?? 'AzureCloud';
+  return { cloud, customCloud: cloud === 'Custom' ? customCloudFromVsCode(vscodeSignIn.get<VsCodeCustomEnvironment>('customEnvironment')) : undefined };
 }
 
 export function readAzureSettings(): AzureSettings {
   const settings = configuration();
   return {
-    cloud: configuredCloud(),
-    customCloud: settings.get<CustomCloudSettings>('customCloud'),
+    ...configuredCloud(),
     authentication: settings.get<AuthenticationMethod>('authentication') ?? 'vscode',
     tenantId: settings.get<string>('tenantId') || undefined,
   };

@@ -3,23 +3,35 @@ import * as vscode from 'vscode';
 import { contextValue } from './treeModel';
 import type { TreeNode } from './treeNode';
 
+export interface MessageLook {
+  command?: vscode.Command;
+  description?: string;
+  tooltip?: string;
+  /** A warning rather than information. */
+  warning?: boolean;
+  /** Tells apart two messages under one parent. */
+  key?: string;
+}
+
 export class MessageNode implements TreeNode {
   readonly id: string;
 
   constructor(
     private readonly parent: TreeNode | undefined,
     private readonly message: string,
-    private readonly command?: vscode.Command,
+    private readonly look: MessageLook = {},
   ) {
-    this.id = `${parent?.id ?? ''}/message`;
+    this.id = `${parent?.id ?? ''}/message${look.key ? `/${look.key}` : ''}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('info');
+    item.description = this.look.description;
+    item.tooltip = this.look.tooltip;
+    item.iconPath = this.look.warning ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('info');
     item.contextValue = contextValue('message');
-    item.command = this.command;
+    item.command = this.look.command;
     return item;
   }
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AzureVpnApi } from '../azure/api';
 import { AzureError } from '../azure/errors';
-import type { Subscription } from '../azure/model';
+import type { Subscription, UnreadTenant } from '../azure/model';
 import { subscriptionFilter } from '../services/settings';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
 import { failedLevel } from './loadChildren';
@@ -35,9 +35,10 @@ export class SubscriptionsLevel extends ParentNode {
   protected async loadChildren(): Promise<TreeNode[]> {
     let api: AzureVpnApi;
     let all: Subscription[];
+    let unread: UnreadTenant[];
     try {
       api = await this.context.azure.getApi();
-      all = await api.listSubscriptions();
+      ({ subscriptions: all, unreadTenants: unread } = await api.listSubscriptionsOfEveryTenant());
     } catch (error) {
       if (error instanceof AzureError && error.kind === 'notSignedIn') {
         this.context.log.info(`Not signed in: ${error.message}`);
@@ -48,15 +49,30 @@ export class SubscriptionsLevel extends ParentNode {
       return [failedLevel(this.context, undefined, 'subscriptions', error)];
     }
     this.setSignInState('signedIn');
+    const notes = unread.length ? [this.unreadTenantsNote(unread)] : [];
     if (all.length === 0) {
-      return [new MessageNode(undefined, 'No subscriptions for this account')];
+      return [...notes, new MessageNode(undefined, 'No subscriptions for this account')];
     }
     const shown = subscriptionsInFilter(all, subscriptionFilter());
     if (shown.length === 0) {
-      return [new MessageNode(undefined, 'No subscriptions selected. Select Subscriptions…', { title: 'Select Subscriptions…', command: 'azureVpn.selectSubscriptions' })];
+      return [...notes, new MessageNode(undefined, 'No subscriptions selected. Select Subscriptions…', { command: { title: 'Select Subscriptions…', command: 'azureVpn.selectSubscriptions' } })];
     }
     const tenantNames = await this.tenantNamesIfSeveral(api, shown);
-    return shown.map((subscription) => new SubscriptionNode(this.context, undefined, subscription, tenantNames?.get(subscription.tenantId)));
+    return [...notes, ...shown.map((subscription) => new SubscriptionNode(this.context, undefined, subscription, tenantNames?.get(subscription.tenantId)))];
+  }
+
+  /** A tenant whose subscriptions could not be listed is said so, not dropped: its subscriptions are missing below. */
+  private unreadTenantsNote(unread: UnreadTenant[]): MessageNode {
+    const lines = unread.map((tenant) => `${tenant.displayName ?? tenant.tenantId}: ${tenant.reason}`);
+    lines.forEach((line) => this.context.log.warn(`Could not read the subscriptions of the tenant ${line}`));
+    const label = unread.length === 1 ? '1 tenant could not be read' : `${unread.length} tenants could not be read`;
+    return new MessageNode(undefined, label, {
+      key: 'unreadTenants',
+      warning: true,
+      description: unread.length === 1 ? lines[0] : undefined,
+      tooltip: `${lines.join('\n')}\n\nIts subscriptions are not shown. Click to sign in again.`,
+      command: { title: 'Sign In', command: 'azureVpn.signIn' },
+    });
   }
 
   /** With subscriptions from several tenants, each subscription names its tenant. */

@@ -232,7 +232,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.pick('Site-to-site (IPsec)');
     await workbench.quickPickRows().filter({ hasText: 'lgw-frankfurt-dc' }).waitFor();
     await workbench.step('other-end');
-    await workbench.quickInputButton('Back').click();
+    await workbench.quickInputBack().click();
     await workbench.quickPickRows().filter({ hasText: 'VNet-to-VNet' }).waitFor();
     await workbench.step('back-to-type');
     await workbench.pick('Site-to-site (IPsec)');

@@ -73,6 +73,11 @@ export class EmulatorControl {
   }
 
   /** Expires every token issued so far: the next ARM call with one gets 401 ExpiredAuthenticationToken. */
+  /** Every token issued so far is refused: with a claims challenge (continuous access evaluation), or with a plain 401. */
+  async revokeTokens(options: { claimsChallenge?: boolean } = {}): Promise<void> {
+    await this.call('POST', 'tokens/revoke', options);
+  }
+
   async expireTokens(): Promise<void> {
     await this.call('POST', 'tokens/expire');
   }

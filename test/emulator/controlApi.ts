@@ -102,6 +102,8 @@ export function control(b: Backend, method: string, segments: string[], body: un
       return on({ POST: () => issueToken(b, body, now) });
     case 'tokens/expire':
       return on({ POST: () => ({ status: 200, body: { expired: b.identity.expireAll(now) } }) });
+    case 'tokens/revoke':
+      return on({ POST: () => ({ status: 200, body: { revoked: b.identity.revokeAll(asObject(body ?? {}).claimsChallenge === false ? 'invalidToken' : 'claimsChallenge') } }) });
     default:
       if (first === 'connections' && rest.length === 3) return on({ GET: () => connectionRecord(b, rest, now) });
       if (first === 'devices' && rest.length === 3) return on(deviceControl(b, rest, body, now));

@@ -22,6 +22,8 @@ export interface Caller {
 
 interface TokenRecord extends Caller {
   expiresAt: number;
+  /** Revoked before it expired (a password reset, a disabled account): how ARM says so. */
+  revoked?: 'claimsChallenge' | 'invalidToken';
 }
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access']);
@@ -66,6 +68,12 @@ export class Identity {
 
   expireAll(now: number): number {
     for (const record of this.tokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
+    return this.tokens.size;
+  }
+
+  /** Every token issued so far is refused from now on; tokens issued later are not. */
+  revokeAll(how: 'claimsChallenge' | 'invalidToken'): number {
+    for (const record of this.tokens.values()) record.revoked = how;
     return this.tokens.size;
   }
 
@@ -187,6 +195,7 @@ export class Identity {
     }
     const record = this.tokens.get(match[1]);
     if (!record) throw this.unauthorized('InvalidAuthenticationToken', 'The access token is invalid.');
+    if (record.revoked) throw this.revoked(record, now);
     if (record.expiresAt <= now) {
       const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
       throw this.unauthorized(
@@ -206,6 +215,15 @@ export class Identity {
       `The access token is from the wrong issuer '${issuer(caller.tenantId)}'. It must match the tenant '${issuer(subscriptionTenantId)}' associated with this subscription. Please use the authority (URL) '${this.authorityHost}/${subscriptionTenantId}' to get the token.`,
       subscriptionTenantId,
     );
+  }
+
+  /** Continuous access evaluation: a claims challenge asking for a token issued after now; otherwise a plain refusal. */
+  private revoked(record: TokenRecord, now: number): ArmError {
+    const message = 'The access token has been revoked. Get a new token and try again.';
+    if (record.revoked === 'invalidToken') return this.unauthorized('InvalidAuthenticationToken', message, record.tenantId);
+    const claims = Buffer.from(JSON.stringify({ access_token: { nbf: { essential: true, value: String(Math.floor(now / 1000)) } } })).toString('base64');
+    const challenge = `Bearer authorization_uri="${this.authorityHost}/${record.tenantId}", error="insufficient_claims", claims="${claims}"`;
+    return new ArmError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': challenge });
   }
 
   private unauthorized(code: string, message: string, tenantId?: string): ArmError {

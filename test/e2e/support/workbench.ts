@@ -155,6 +155,11 @@ export class Workbench {
     return this.page.locator('.quick-input-widget').getByRole('button', { name: label, exact: true }).first();
   }
 
+  /** The Back arrow a wizard step shows at the left of its title. */
+  quickInputBack(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first();
+  }
+
   /** The rows of the open quick pick. */
   quickPickRows(): Locator {
     return this.page.locator('.quick-input-widget .monaco-list-row');

@@ -1,6 +1,6 @@
 // Each cloud's endpoints and token scope; the scope must follow the cloud, never default to public Azure's.
 import * as assert from 'assert';
-import { armScope, cloudFromSovereignEnvironment, CloudConfigurationError, portalUrlForResource, resolveCloud } from '../../../src/azure/clouds';
+import { armScope, cloudFromSovereignEnvironment, CloudConfigurationError, portalUrlForResource, resolveCloud, customCloudFromVsCode } from '../../../src/azure/clouds';
 import { needsInstanceDiscoveryDisabled } from '../../../src/azure/credentials';
 
 describe('clouds', () => {
@@ -49,6 +49,27 @@ describe('clouds', () => {
     assert.strictEqual(cloudFromSovereignEnvironment('USGovernment'), 'AzureUSGovernment');
     assert.strictEqual(cloudFromSovereignEnvironment('custom'), 'Custom');
     assert.strictEqual(cloudFromSovereignEnvironment(undefined), undefined);
+  });
+
+  it('reads VS Code’s microsoft-sovereign-cloud.customEnvironment as the custom cloud, token audience included', () => {
+    const cloud = resolveCloud(
+      'Custom',
+      customCloudFromVsCode({
+        name: 'Azure Stack Hub',
+        portalUrl: 'https://portal.local.azurestack.external/',
+        resourceManagerEndpointUrl: 'https://management.local.azurestack.external/',
+        activeDirectoryEndpointUrl: 'https://login.microsoftonline.com/',
+        activeDirectoryResourceId: 'https://management.adfs.azurestack.local/4c1b4a3b-77ae-4a2e-9b2b-2a0c0b1e9f3d',
+      }),
+    );
+    assert.deepStrictEqual(cloud, {
+      name: 'Custom',
+      resourceManagerEndpoint: 'https://management.local.azurestack.external',
+      authorityHost: 'https://login.microsoftonline.com',
+      resourceManagerAudience: 'https://management.adfs.azurestack.local/4c1b4a3b-77ae-4a2e-9b2b-2a0c0b1e9f3d',
+      portalUrl: 'https://portal.local.azurestack.external',
+    });
+    assert.throws(() => resolveCloud('Custom', customCloudFromVsCode(undefined)), CloudConfigurationError);
   });
 
   it('opens resources in the portal of the configured cloud', () => {

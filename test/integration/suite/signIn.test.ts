@@ -1,0 +1,92 @@
+// Sign-in that follows VS Code: the cloud of VS Code's own Microsoft sign-in when azureVpn.cloud is
+// not set, a token Azure revoked replaced without a reload, and a tenant that cannot be read shown.
+import * as assert from 'assert';
+import { emulator, requestCount, requestsSince } from '../support/emulator';
+import { childLabels, childrenOf, descriptionOf, eventually, extensionApi, labelOf, updateSetting, userSetting } from '../support/extensionUnderTest';
+
+const production = 'Contoso Networking (Production)';
+const lab = 'Contoso Networking (Lab)';
+
+function emulatorInfo() {
+  return JSON.parse(String(process.env.AZVPN_EMULATOR)) as { resourceManagerEndpoint: string; authorityHost: string; resourceManagerAudience: string };
+}
+
+/** Changes settings for one test and puts back what the test host had. */
+async function withSettings(settings: Record<string, unknown>, run: () => Promise<void>): Promise<void> {
+  const before = Object.fromEntries(Object.keys(settings).map((key) => [key, userSetting(key)]));
+  try {
+    for (const [key, value] of Object.entries(settings)) await updateSetting(key, value);
+    await run();
+  } finally {
+    for (const [key, value] of Object.entries(before)) await updateSetting(key, value);
+  }
+}
+
+describe('Sign-in that follows VS Code', () => {
+  beforeEach(async () => {
+    await emulator().reset();
+  });
+
+  it('uses the cloud of VS Code’s Microsoft sign-in (microsoft-sovereign-cloud) when azureVpn.cloud is not set', async () => {
+    const info = emulatorInfo();
+    const vscodeCloud = (audience: string) => ({
+      name: 'Emulated Azure Stack Hub',
+      resourceManagerEndpointUrl: info.resourceManagerEndpoint,
+      activeDirectoryEndpointUrl: `${info.authorityHost}/`,
+      activeDirectoryResourceId: audience,
+      portalUrl: info.resourceManagerEndpoint,
+    });
+    await withSettings(
+      {
+        'azureVpn.cloud': undefined,
+        'azureVpn.customCloud': undefined,
+        'microsoft-sovereign-cloud.environment': 'custom',
+        'microsoft-sovereign-cloud.customEnvironment': vscodeCloud('https://management.core.windows.net/'),
+      },
+      async () => {
+        // Public Azure's audience: the emulator's token service refuses it, so the tree cannot show subscriptions.
+        await eventually('the tree follows VS Code’s custom cloud, and its wrong audience fails', async () => !(await childLabels()).includes(production));
+        await updateSetting('microsoft-sovereign-cloud.customEnvironment', vscodeCloud(info.resourceManagerAudience));
+        await eventually('the subscriptions show with the custom cloud VS Code signs in to', async () => (await childLabels()).join() === [lab, production].join());
+      },
+    );
+  });
+
+  for (const claimsChallenge of [true, false]) {
+    it(`a token Azure revoked (${claimsChallenge ? 'claims challenge' : 'plain 401'}) is replaced by a fresh one: the tree loads without a reload or a new sign-in`, async () => {
+      assert.deepStrictEqual(await childLabels(), [lab, production]);
+      await emulator().revokeTokens({ claimsChallenge });
+      const mark = await requestCount();
+      assert.deepStrictEqual(await childLabels(), [lab, production], 'the subscriptions are gone after the revocation');
+      assert.deepStrictEqual(await childLabels((await childrenOf())[1]), ['rg-vpn.prod(westeurope)_01', 'rg-Zürich-vpn']);
+      const seen = await requestsSince(mark);
+      assert.strictEqual(seen.filter((request) => request.status === 401).length, 1, 'Azure refused more than the revoked token');
+      assert.strictEqual(seen.filter((request) => request.path.includes('/oauth2/')).length, 1, 'not exactly one fresh token');
+    });
+  }
+
+  it('a tenant whose subscriptions cannot be listed is shown in the tree with the reason, not dropped', async () => {
+    const api = await extensionApi();
+    const tenantId = JSON.parse(String(process.env.AZVPN_EMULATOR)).tenantId as string;
+    // A VS Code account that can reach the directory but not sign in to its one tenant (e.g. MFA required there).
+    api.setVsCodeTokenSourceForTests({
+      async getToken(_scopes, tenant) {
+        if (tenant === tenantId) return undefined;
+        const { access_token: token, expires_on: expiresOn } = await emulator().issueToken();
+        return { token, expiresOnTimestamp: expiresOn * 1000 };
+      },
+    });
+    try {
+      await withSettings({ 'azureVpn.authentication': 'vscode' }, async () => {
+        await eventually('the tree says a tenant could not be read', async () => (await childLabels()).includes('1 tenant could not be read'));
+        const [note] = await childrenOf();
+        assert.strictEqual(labelOf(note), '1 tenant could not be read');
+        assert.match(descriptionOf(note), /^Contoso Networks \(emulated\): Not signed in to Azure/);
+        assert.strictEqual(note.getTreeItem().command?.command, 'azureVpn.signIn');
+      });
+    } finally {
+      api.setVsCodeTokenSourceForTests(undefined);
+    }
+    await eventually('the subscriptions are back', async () => (await childLabels()).join() === [lab, production].join());
+  });
+});
