@@ -6,7 +6,7 @@ import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline
 /** ARM counts reads, writes and deletes in separate budgets. */
 export type RequestKind = 'reads' | 'writes' | 'deletes';
 
-export function requestKind(method: string): RequestKind {
+function requestKind(method: string): RequestKind {
   if (method === 'GET' || method === 'HEAD') return 'reads';
   return method === 'DELETE' ? 'deletes' : 'writes';
 }
@@ -144,7 +144,7 @@ export function retryAfterMs(response: PipelineResponse): number | undefined {
 }
 
 /** Subscription-scoped requests report the subscription's budget, tenant-scoped ones (listing subscriptions) the tenant's. */
-export function throttleReport(response: PipelineResponse, kind: RequestKind): ThrottleReport {
+function throttleReport(response: PipelineResponse, kind: RequestKind): ThrottleReport {
   return {
     remaining:
       headerNumber(response, `x-ms-ratelimit-remaining-subscription-${kind}`) ?? headerNumber(response, `x-ms-ratelimit-remaining-tenant-${kind}`),

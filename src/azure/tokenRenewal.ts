@@ -7,7 +7,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type * as pipelineSdk from '@azure/core-rest-pipeline';
 
 /** The claims request for a token issued no earlier than `now` (the format Azure's claims challenges use). */
-export function freshTokenClaims(now: number): string {
+function freshTokenClaims(now: number): string {
   return JSON.stringify({ access_token: { nbf: { essential: true, value: String(Math.floor(now / 1000)) } } });
 }
 

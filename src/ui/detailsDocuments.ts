@@ -1,7 +1,7 @@
 // Read-only virtual documents for "Show Connection Details". Nothing is written to disk.
 import * as vscode from 'vscode';
 
-export const detailsScheme = 'azure-vpn-details';
+const detailsScheme = 'azure-vpn-details';
 
 export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();

@@ -46,7 +46,7 @@ function carriesRequired(tokens: string[], filter: NodeFilter): boolean {
 }
 
 /** The node itself is what the command needs. */
-export function isTarget(item: vscode.TreeItem, filter: NodeFilter): boolean {
+function isTarget(item: vscode.TreeItem, filter: NodeFilter): boolean {
   const tokens = tokensOf(item);
   return tokens[0] === filter.kind && carriesRequired(tokens, filter);
 }

@@ -1,10 +1,10 @@
 // What the user types, checked as they type. Each function returns the reason shown under the
 // input box, or undefined when the value is fine. No vscode import: unit-tested in plain Node.
 
-export const minKeyLength = 1;
-export const maxKeyLength = 128;
+const minKeyLength = 1;
+const maxKeyLength = 128;
 export const defaultKeyLength = 32;
-export const maxConnectionNameLength = 80;
+const maxConnectionNameLength = 80;
 
 /** The key length for Reset Shared Key: a whole number from 1 to 128. */
 export function validateKeyLength(value: string): string | undefined {
