@@ -11,6 +11,8 @@ import { AzureSession } from './services/azureSession';
 import { KeyClipboard } from './ui/clipboard';
 import { DetailsDocuments } from './ui/detailsDocuments';
 import { HeldKeys } from './services/heldKeys';
+import { OtherHalves } from './services/otherHalves';
+import { Shutdown } from './services/shutdown';
 import { Log } from './services/log';
 import { connectionSettings, readAzureSettings } from './services/settings';
 import { authenticationProviderFor } from './services/tokenRequest';
@@ -33,9 +35,12 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
   const azure = new AzureSession(log, tokenSource);
   const activities = new ConnectionActivities();
   const heldKeys = new HeldKeys(context.secrets);
-  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities });
+  const otherHalves = new OtherHalves(azure, log);
+  const shutdown = new Shutdown();
+  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities, otherHalves });
   const clipboard = new KeyClipboard();
   const details = new DetailsDocuments();
+  const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
   let input: UserInput = vscodeUserInput;
   const services: Services = {
     azure,
@@ -43,20 +48,24 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     tree,
     activities,
     heldKeys,
+    otherHalves,
+    shutdown,
     clipboard,
     details,
+    reveal: (node) => treeView.reveal(node, { select: true, focus: true, expand: false }),
     get input() {
       return input;
     },
   };
 
-  const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
+    shutdown,
     treeView,
     log,
     azure,
     activities,
     heldKeys,
+    otherHalves,
     tree,
     clipboard,
     details,

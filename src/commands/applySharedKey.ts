@@ -26,15 +26,20 @@ export async function applySharedKey(services: Services, connection: Connection,
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      target: connection,
       activity: 'Setting key…',
       title: `Setting the shared key of '${connection.name}'`,
-      phases: keyOperationPhases('Sending the new key…'),
-      audit: { what: 'set shared key', connectionId: connection.id, keyLength: key.sharedKey.length },
-      perform: (api, options) => api.setSharedKey(connectionRef(connection), key.sharedKey, options),
+      steps: [
+        {
+          target: connection,
+          phases: keyOperationPhases('Sending the new key…'),
+          audit: { what: 'set shared key', connectionId: connection.id, keyLength: key.sharedKey.length },
+          perform: (api, options) => api.setSharedKey(connectionRef(connection), key.sharedKey, options),
+        },
+      ],
     });
     await services.heldKeys.release(connection.id);
-    const done = `The shared key of '${connection.name}' is set. Update the peer device with the same key.`;
+    const follow = connection.type === 'IPsec' ? ' Update the peer device with the same key.' : '';
+    const done = `The shared key of '${connection.name}' is set.${follow}`;
     if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy new key'] : []))) === 'Copy new key') {
       await copySharedKeyToClipboard(services, connection, key.sharedKey);
     }
@@ -49,7 +54,7 @@ export async function offerHeldKey(services: Services, held: HeldKey, message: s
   await actions.find((action) => action.label === choice)?.run();
 }
 
-function copyAndDiscard(services: Services, held: Omit<HeldKey, 'heldAt'>): ExtraAction[] {
+export function copyAndDiscard(services: Services, held: Omit<HeldKey, 'heldAt'>): ExtraAction[] {
   return [
     {
       label: 'Copy key',

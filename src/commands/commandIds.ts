@@ -10,6 +10,8 @@ export const commandIds = [
   'azureVpn.setSharedKey',
   'azureVpn.resetSharedKey',
   'azureVpn.recoverSharedKey',
+  'azureVpn.checkPairKeys',
+  'azureVpn.goToOtherHalf',
   'azureVpn.showConnectionDetails',
   'azureVpn.deleteConnection',
   'azureVpn.createConnection',

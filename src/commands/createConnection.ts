@@ -1,37 +1,23 @@
 // Create Connection…: a wizard on a VPN gateway — name, type, the other end, shared key, IKE version,
 // review — then the connection is created through the one operation runner and appears under its gateway.
 import type { IkeVersion, NewConnection, VirtualNetworkGateway } from '../azure/model';
-import { connectionId } from '../azure/resourceId';
 import { subscriptionFilter } from '../services/settings';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
 import type { TreeNode } from '../tree/treeNode';
 import { answered, UserCancelledError } from '../ui/cancelled';
-import { isStoppedWaiting } from '../ui/failureMessages';
 import { localNetworkGatewayItems, peerGatewayItems, type PickItem } from '../ui/pickerItems';
 import { withReadProgress } from '../ui/progress';
 import { validateConnectionName } from '../ui/validation';
 import { runWizard, type StepPrompt, type WizardStep } from '../ui/wizard';
-import { askNewSharedKey, describeNewKey, type NewSharedKey } from './askSharedKey';
-import { runConnectionOperation } from './connectionOperation';
-import { attempt, CommandFailure } from './failures';
+import { askNewSharedKey, describeNewKey } from './askSharedKey';
+import type { Answers, ConnectionKind, Peer } from './newConnectionAnswers';
+import { checkPairKeysOf } from './checkPairKeys';
+import { createHalves } from './createHalves';
+import { otherHalfSteps } from './otherHalfSteps';
 import type { Services } from './services';
 import { copySharedKeyToClipboard } from './sharedKeyClipboard';
 import { gatewayTarget } from './targets';
-
-type ConnectionKind = 'IPsec' | 'Vnet2Vnet';
-
-interface Answers {
-  gateway: VirtualNetworkGateway;
-  existingNames: string[];
-  name?: string;
-  type?: ConnectionKind;
-  /** The local network gateway (IPsec) or the other virtual network gateway (Vnet2Vnet). */
-  peer?: { id: string; name: string };
-  /** What can be picked as the other end, read once per type. */
-  peerChoices: Partial<Record<ConnectionKind, PickItem<{ id: string; name: string }>[]>>;
-  key?: NewSharedKey;
-  ikeVersion?: IkeVersion;
-}
+import { watchTunnels } from './watchTunnels';
 
 const typeNames: Record<ConnectionKind, string> = { IPsec: 'Site-to-site (IPsec)', Vnet2Vnet: 'VNet-to-VNet' };
 
@@ -45,7 +31,17 @@ export async function createConnection(services: Services, node?: TreeNode): Pro
     answers,
     services.input,
   );
-  await create(services, specFrom(answers), answers.key!);
+  const specs = specsFrom(answers);
+  const key = answers.key!;
+  const created = await createHalves(services, specs, key);
+  const done =
+    created.length > 1
+      ? `Created '${created[0].name}' and its other half '${created[1].name}' on '${answers.peer!.name}' with the same shared key.`
+      : `Created the connection '${created[0].name}'. Configure the other end with the same shared key.`;
+  if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy key'] : []))) === 'Copy key') {
+    await copySharedKeyToClipboard(services, created[0], key.sharedKey);
+  }
+  await watchTunnels(services, created, { checkKeys: (down) => checkPairKeysOf(services, down) });
 }
 
 function steps(services: Services): WizardStep<Answers>[] {
@@ -79,7 +75,7 @@ function steps(services: Services): WizardStep<Answers>[] {
           { label: typeNames.Vnet2Vnet, description: 'To another virtual network gateway', value: 'Vnet2Vnet' },
         ];
         const type = answered(await input.pickOne(items, { ...prompt, placeHolder: 'Select the connection type' }));
-        if (type !== state.type) state.peer = undefined;
+        if (type !== state.type) forgetPeer(state);
         state.type = type;
       },
     },
@@ -96,9 +92,12 @@ function steps(services: Services): WizardStep<Answers>[] {
           throw new UserCancelledError();
         }
         const placeHolder = type === 'IPsec' ? 'Select the local network gateway (the on-premises device)' : 'Select the virtual network gateway at the other end';
-        state.peer = answered(await input.pickOne(items, { ...prompt, placeHolder }));
+        const peer = answered(await input.pickOne(items, { ...prompt, placeHolder }));
+        if (peer.id !== state.peer?.id) forgetPeer(state);
+        state.peer = peer;
       },
     },
+    ...otherHalfSteps(services),
     {
       title: 'shared key',
       isAnswered: (state) => !!state.key,
@@ -122,7 +121,13 @@ function steps(services: Services): WizardStep<Answers>[] {
   ];
 }
 
-async function peerChoices(services: Services, gateway: VirtualNetworkGateway, type: ConnectionKind): Promise<PickItem<{ id: string; name: string }>[]> {
+function forgetPeer(state: Answers): void {
+  state.peer = undefined;
+  state.alsoOtherHalf = undefined;
+  state.otherHalfName = undefined;
+}
+
+async function peerChoices(services: Services, gateway: VirtualNetworkGateway, type: ConnectionKind): Promise<PickItem<Peer>[]> {
   const api = await services.azure.getApi();
   if (type === 'IPsec') {
     const locals = await withReadProgress('Reading local network gateways…', () => api.listLocalNetworkGateways(gateway.subscriptionId));
@@ -132,12 +137,12 @@ async function peerChoices(services: Services, gateway: VirtualNetworkGateway, t
     const subscriptions = subscriptionsInFilter(await api.listSubscriptions(), subscriptionFilter());
     return (await Promise.all(subscriptions.map((subscription) => api.listAllGateways(subscription.subscriptionId)))).flat();
   });
-  return peerGatewayItems(gateways, gateway).map((item) => ({ ...item, value: { id: item.value.id, name: item.value.name } }));
+  return peerGatewayItems(gateways, gateway).map((item) => ({ ...item, value: { id: item.value.id, name: item.value.name, gateway: item.value } }));
 }
 
-function specFrom(answers: Answers): NewConnection {
+function specsFrom(answers: Answers): NewConnection[] {
   const { gateway } = answers;
-  return {
+  const first: NewConnection = {
     subscriptionId: gateway.subscriptionId,
     resourceGroup: gateway.resourceGroup,
     name: answers.name!,
@@ -148,33 +153,8 @@ function specFrom(answers: Answers): NewConnection {
     sharedKey: answers.key!.sharedKey,
     ikeVersion: answers.ikeVersion!,
   };
-}
-
-async function create(services: Services, spec: NewConnection, key: NewSharedKey): Promise<void> {
-  const target = { id: connectionId(spec), name: spec.name };
-  const copyKey = { label: 'Copy key', run: () => copySharedKeyToClipboard(services, target, spec.sharedKey) };
-  const failure = { what: `create the connection '${spec.name}'`, stillRunning: `creating '${spec.name}'`, extraActions: key.generated ? [copyKey] : [] };
-  await attempt(failure, async () => {
-    try {
-      await runConnectionOperation(services, {
-        target,
-        activity: 'Creating…',
-        title: `Creating the connection '${spec.name}'`,
-        phases: { starting: 'Creating…', applying: 'Azure is creating the connection…', waitingForConnection: 'Waiting for the connection to finish provisioning…' },
-        audit: { what: 'created connection with shared key', connectionId: target.id, keyLength: spec.sharedKey.length },
-        perform: async (api, options) => void (await api.createConnection(spec, options)),
-        // A creation that failed late can leave the connection behind in Azure: show what is there.
-        afterwards: () => services.tree.refreshGatewaysOf(target.id, spec.gatewayId, spec.peerId),
-      });
-    } catch (error) {
-      if (!isStoppedWaiting(error)) throw error;
-      // Azure may still create it with this key: hold the key like a half-finished rotation.
-      await services.heldKeys.hold({ connectionId: target.id, connectionName: spec.name, ref: { subscriptionId: spec.subscriptionId, resourceGroup: spec.resourceGroup, name: spec.name }, sharedKey: spec.sharedKey });
-      throw new CommandFailure(error, { ...failure, extraActions: [], addendum: "Its shared key is kept in VS Code's secret storage until you discard it." });
-    }
-    const done = `Created the connection '${spec.name}'. Configure the other end with the same shared key.`;
-    if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy key'] : []))) === 'Copy key') {
-      await copyKey.run();
-    }
-  });
+  const peer = answers.peer?.gateway;
+  if (answers.type !== 'Vnet2Vnet' || !answers.alsoOtherHalf || !peer) return [first];
+  const second = { ...first, subscriptionId: peer.subscriptionId, resourceGroup: peer.resourceGroup, name: answers.otherHalfName!, location: peer.location, gatewayId: peer.id, peerId: gateway.id };
+  return [first, second];
 }

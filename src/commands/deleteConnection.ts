@@ -25,11 +25,15 @@ export async function deleteConnection(services: Services, node?: TreeNode): Pro
   const failure = { what: `delete the connection '${connection.name}'`, connection, stillRunning: `deleting the connection '${connection.name}'` };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      target: connection,
       activity: 'Deleting…',
       title: `Deleting the connection '${connection.name}'`,
-      phases: { starting: 'Deleting…', applying: 'Azure is removing the connection…', waitingForConnection: 'Waiting for Azure to finish…' },
-      perform: (api, options) => api.deleteConnection(connectionRef(connection), options),
+      steps: [
+        {
+          target: connection,
+          phases: { starting: 'Deleting…', applying: 'Azure is removing the connection…', waitingForConnection: 'Waiting for Azure to finish…' },
+          perform: (api, options) => api.deleteConnection(connectionRef(connection), options),
+        },
+      ],
     });
     await services.heldKeys.release(connection.id);
     void services.input.showMessage('info', `Deleted the connection '${connection.name}'.`, {});

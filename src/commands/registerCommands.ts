@@ -2,10 +2,12 @@
 // every failure is shown through one path (failures.ts), once, without a stack.
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/treeNode';
+import { checkPairKeys } from './checkPairKeys';
 import { copySharedKey } from './copySharedKey';
 import { createConnection } from './createConnection';
 import { deleteConnection } from './deleteConnection';
 import { runWithFailurePath } from './failures';
+import { goToOtherHalf } from './goToOtherHalf';
 import { recoverSharedKey } from './heldSharedKey';
 import { refresh } from './refresh';
 import { resetSharedKey } from './resetSharedKey';
@@ -31,6 +33,8 @@ const commands: Record<CommandId, [Handler, string]> = {
   'azureVpn.setSharedKey': [setSharedKey, 'set the shared key'],
   'azureVpn.resetSharedKey': [resetSharedKey, 'reset the shared key'],
   'azureVpn.recoverSharedKey': [recoverSharedKey, 'recover the unsaved shared key'],
+  'azureVpn.checkPairKeys': [checkPairKeys, 'check the shared keys of the pair'],
+  'azureVpn.goToOtherHalf': [goToOtherHalf, 'go to the other half'],
   'azureVpn.showConnectionDetails': [showConnectionDetails, 'show the connection details'],
   'azureVpn.deleteConnection': [deleteConnection, 'delete the connection'],
   'azureVpn.createConnection': [createConnection, 'create the connection'],

@@ -6,6 +6,9 @@ import type { KeyClipboard } from '../ui/clipboard';
 import type { DetailsDocuments } from '../ui/detailsDocuments';
 import type { HeldKeys } from '../services/heldKeys';
 import type { Log } from '../services/log';
+import type { OtherHalves } from '../services/otherHalves';
+import type { Shutdown } from '../services/shutdown';
+import type { TreeNode } from '../tree/treeNode';
 import type { UserInput } from '../ui/userInput';
 
 export interface Services {
@@ -14,6 +17,11 @@ export interface Services {
   tree: ConnectionsTreeProvider;
   activities: ConnectionActivities;
   heldKeys: HeldKeys;
+  otherHalves: OtherHalves;
+  /** Aborts when the extension is deactivated. */
+  shutdown: Shutdown;
+  /** Shows the node in the Connections view, selected. */
+  reveal(node: TreeNode): Thenable<void>;
   clipboard: KeyClipboard;
   details: DetailsDocuments;
   /** vscode.window normally; scripted answers in integration tests. */

@@ -3,21 +3,28 @@ import type { TreeNode } from '../tree/treeNode';
 import { UserCancelledError } from '../ui/cancelled';
 import { applySharedKey } from './applySharedKey';
 import { askNewSharedKey } from './askSharedKey';
+import { checkPairKeysOf } from './checkPairKeys';
+import { otherHalfToChange } from './pairChoice';
+import { changeBothHalves } from './rotatePair';
 import type { Services } from './services';
 import { connectionTarget, connectionWithSharedKey } from './targets';
+import { watchTunnels } from './watchTunnels';
 
 export async function setSharedKey(services: Services, node?: TreeNode): Promise<void> {
   const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Set Shared Key');
-  const key = await askNewSharedKey(services.input, `Set Shared Key of '${connection.name}'`);
+  const other = await otherHalfToChange(services, connection, 'Set Shared Key');
+  const names = other ? `'${connection.name}' and '${other.name}'` : `'${connection.name}'`;
+  const key = await askNewSharedKey(services.input, `Set Shared Key of ${names}`);
   const generated = key.generated ? ` A random ${key.sharedKey.length}-character key was generated; you can copy it once it is set.` : '';
-  const choice = await services.input.showMessage(
-    'warning',
-    `Set a new shared key on '${connection.name}'?`,
-    { modal: true, detail: `The tunnel stays down until the peer device uses the same key.${generated}` },
-    'Set Key',
-  );
+  const tunnel = other ? 'Both halves get the same key; the tunnel drops while they change and comes back once both have it.' : 'The tunnel stays down until the peer device uses the same key.';
+  const choice = await services.input.showMessage('warning', `Set a new shared key on ${names}?`, { modal: true, detail: `${tunnel}${generated}` }, 'Set Key');
   if (choice !== 'Set Key') {
     throw new UserCancelledError();
   }
-  await applySharedKey(services, connection, key);
+  if (other) {
+    await changeBothHalves(services, connection, other, { kind: 'set', sharedKey: key.sharedKey });
+  } else {
+    await applySharedKey(services, connection, key);
+  }
+  await watchTunnels(services, other ? [connection, other] : [connection], { checkKeys: (down) => checkPairKeysOf(services, down) });
 }

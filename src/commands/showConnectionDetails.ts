@@ -12,6 +12,7 @@ export async function showConnectionDetails(services: Services, node?: TreeNode)
   await attempt({ what: `read the connection '${connection.name}'`, connection }, async () => {
     const api = await services.azure.getApi();
     const current = await withReadProgress(`Reading '${connection.name}'…`, () => api.getConnection(connectionRef(connection)));
-    await services.details.show(current.id, current.name, connectionDetailsJson(current));
+    const otherHalf = current.type === 'Vnet2Vnet' ? await withReadProgress(`Looking for the other half of '${current.name}'…`, () => services.otherHalves.find(current)) : undefined;
+    await services.details.show(current.id, current.name, connectionDetailsJson(current, otherHalf));
   });
 }

@@ -16,6 +16,8 @@ export const connectionWithSharedKey: NodeFilter = {
   description: 'connections with a shared key',
 };
 
+export const vnet2vnetConnection: NodeFilter = { kind: 'connection', require: { connection: ['vnet2vnet'] }, description: 'VNet-to-VNet connections' };
+
 export const vpnGateway: NodeFilter = { kind: 'gateway', require: { gateway: ['vpnGateway'] }, description: 'VPN gateways' };
 
 export function pickNode(services: Services, node: TreeNode | undefined, filter: NodeFilter, title: string): Promise<TreeNode> {

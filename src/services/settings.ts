@@ -53,6 +53,12 @@ export function clipboardClearSeconds(): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
 
+/** How long to watch a tunnel come up after a key change, a create or a reset; 0 = not at all. */
+export function tunnelWatchSeconds(): number {
+  const seconds = configuration().get<number>('tunnelWatchSeconds') ?? 300;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
 /** Writes where the user already set it (folder, workspace or user settings), else to user settings. */
 async function write(key: string, value: unknown): Promise<void> {
   const inspected = configuration().inspect(key);

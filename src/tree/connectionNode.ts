@@ -28,6 +28,7 @@ export class ConnectionNode implements AzureResourceNode {
     const look = connectionLook(this.connection, {
       activity: this.context.activities.of(this.connection.id),
       heldKey: this.context.heldKeys.isHeld(this.connection.id),
+      otherHalf: this.context.otherHalves.of(this.connection.id),
     });
     return treeItemFrom(this.id, look, vscode.TreeItemCollapsibleState.None);
   }

@@ -2,8 +2,9 @@
 // loaded once and kept (see ParentNode): a refresh reloads a subtree, a redraw only repaints a row.
 import * as vscode from 'vscode';
 import { AzureError } from '../azure/errors';
+import type { Connection } from '../azure/model';
 import type { PickableTree } from '../ui/treePicker';
-import { sameResourceId } from '../azure/resourceId';
+import { parseResourceId, resourceGroupId, sameResourceId, subscriptionResourceId } from '../azure/resourceId';
 import { ConnectionNode } from './connectionNode';
 import { ErrorNode, MessageNode } from './messageNodes';
 import { SubscriptionsLevel, type SignInState } from './subscriptionsLevel';
@@ -25,6 +26,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.subscriptions = [
       context.activities.onDidChange((connectionId) => this.connectionNodes(connectionId).forEach((node) => this.redraw(node))),
       context.heldKeys.onDidChange(() => this.connectionNodes().forEach((node) => this.redraw(node))),
+      context.otherHalves.onDidChange((connectionId) => this.connectionNodes(connectionId).forEach((node) => this.redraw(node))),
     ];
   }
 
@@ -87,6 +89,26 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     );
   }
 
+  /** The row of a connection under a gateway, loading the levels down to it as the view would when expanded. */
+  async connectionNodeUnder(gatewayId: string, connectionId: string): Promise<ConnectionNode | undefined> {
+    const { subscriptionId, resourceGroup } = parseResourceId(gatewayId);
+    let level: TreeNode | undefined;
+    for (const id of [subscriptionResourceId(subscriptionId), resourceGroupId({ subscriptionId, name: resourceGroup }), gatewayId]) {
+      level = (await this.getChildren(level)).find((child) => sameResourceId(child.id, id));
+      if (!level) return undefined;
+    }
+    const rows = await this.getChildren(level);
+    return rows.find((row): row is ConnectionNode => row instanceof ConnectionNode && sameResourceId(row.connection.id, connectionId));
+  }
+
+  /** Shows the connection as just read from Azure on every row of it. */
+  update(connection: Connection): void {
+    for (const node of this.connectionNodes(connection.id)) {
+      node.connection = connection;
+      this.redraw(node);
+    }
+  }
+
   /** Reads the connection again and redraws it; if it is gone, its gateways reload. */
   async reloadConnection(connectionId: string): Promise<void> {
     const nodes = this.connectionNodes(connectionId);
@@ -95,11 +117,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     }
     try {
       const api = await this.context.azure.getApi();
-      const connection = await api.getConnection(nodes[0].ref);
-      for (const node of nodes) {
-        node.connection = connection;
-        this.redraw(node);
-      }
+      this.update(await api.getConnection(nodes[0].ref));
     } catch (error) {
       if (error instanceof AzureError && error.kind === 'notFound') {
         this.refreshGatewaysOf(connectionId);

@@ -32,6 +32,7 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
     return levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
       const api = await this.context.azure.getApi();
       const connections = await api.listConnections(this.gateway);
+      this.context.otherHalves.lookUp(connections);
       return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
     });
   }

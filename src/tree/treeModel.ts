@@ -1,5 +1,6 @@
 // How each Azure object looks in the tree: label, description, tooltip, icon and context value.
 // No vscode import, so the mapping is unit-tested in plain Node; the node classes turn it into TreeItems.
+import type { OtherHalf } from '../azure/otherHalf';
 import type { ConnectionActivity } from '../services/connectionActivities';
 import type { Connection, ConnectionStatus, ConnectionType, ResourceGroupRef, Subscription, VirtualNetworkGateway } from '../azure/model';
 
@@ -99,6 +100,15 @@ export interface ConnectionState {
   activity?: ConnectionActivity;
   /** A shared key the user chose that Azure has not confirmed; kept in SecretStorage. */
   heldKey?: boolean;
+  /** What is known of the other half of a VNet-to-VNet link. */
+  otherHalf?: OtherHalf;
+}
+
+/** "↔ cn-zrh-prod-we on vgw-zrh-01", in the words of the tooltip and the details document. */
+export function describeOtherHalf(otherHalf: OtherHalf): string {
+  if (otherHalf.found === 'one') return `↔ ${otherHalf.connection.name} on ${otherHalf.gatewayName}`;
+  if (otherHalf.found === 'several') return `↔ ${otherHalf.connections.length} connections on ${otherHalf.gatewayName} claim to be the other half: ${otherHalf.connections.map((c) => c.name).join(', ')}`;
+  return `↔ no other half: ${otherHalf.reason}`;
 }
 
 export function connectionLook(connection: Connection, state: ConnectionState = {}): ItemLook {
@@ -116,6 +126,7 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
       `Status: ${statusWords[connection.status]}`,
       connection.protocol && `Protocol: ${connection.protocol}`,
       connection.peerName && `Peer: ${connection.peerName}`,
+      state.otherHalf && `Other half ${describeOtherHalf(state.otherHalf)}`,
       `Data in: ${formatBytes(connection.ingressBytes)} · Data out: ${formatBytes(connection.egressBytes)}`,
       `Provisioning state: ${connection.provisioningState}`,
       state.heldKey && 'A shared key you chose was not confirmed by Azure; it is held until you retry or discard it.',
@@ -126,6 +137,7 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
     contextValue: contextValue(
       'connection',
       connection.hasSharedKey && 'sharedKey',
+      connection.type === 'Vnet2Vnet' && 'vnet2vnet',
       state.heldKey && 'heldKey',
       state.activity ? 'busy' : 'idle',
       'azureResource',

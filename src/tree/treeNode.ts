@@ -6,6 +6,7 @@ import type { AzureSession } from '../services/azureSession';
 import type { ConnectionActivities } from '../services/connectionActivities';
 import type { HeldKeys } from '../services/heldKeys';
 import type { Log } from '../services/log';
+import type { OtherHalves } from '../services/otherHalves';
 import type { ItemLook } from './treeModel';
 
 export interface TreeNode {
@@ -30,6 +31,7 @@ export interface TreeContext {
   log: Log;
   heldKeys: HeldKeys;
   activities: ConnectionActivities;
+  otherHalves: OtherHalves;
 }
 
 export abstract class ParentNode implements TreeNode {

@@ -4,7 +4,7 @@
 const minKeyLength = 1;
 const maxKeyLength = 128;
 export const defaultKeyLength = 32;
-const maxConnectionNameLength = 80;
+export const maxConnectionNameLength = 80;
 
 /** The key length for Reset Shared Key: a whole number from 1 to 128. */
 export function validateKeyLength(value: string): string | undefined {

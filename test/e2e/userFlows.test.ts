@@ -83,7 +83,7 @@ describe('User flows in VS Code, checked against Azure', function () {
   }
 
   before(async () => {
-    session = await startSession({ name: 'user-flows', settings: { 'azureVpn.clipboardClearSeconds': clipboardClearSeconds } });
+    session = await startSession({ name: 'user-flows', settings: { 'azureVpn.clipboardClearSeconds': clipboardClearSeconds, 'azureVpn.tunnelWatchSeconds': 0 } });
     azure = new EmulatorControl(session.emulator!.info);
     await session.workbench.openAzureVpn();
     await session.workbench.expandPath(...productionGateway);

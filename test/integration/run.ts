@@ -90,7 +90,8 @@ async function main(): Promise<number> {
     exitWhenIdleSeconds: 120,
     // The page console is where the workbench's Developer Tools output goes: tests may search it.
     env: { ...emulatorEnvironment(emulator.info), AZVPN_PAGE_CONSOLE_LOG: consoleFile },
-    settings: { ...emulatorSettings(emulator.info), 'azureVpn.clipboardClearSeconds': 2 },
+    // No tunnel watch after key changes unless a test turns it on: a watch outlives the command that started it.
+    settings: { ...emulatorSettings(emulator.info), 'azureVpn.clipboardClearSeconds': 2, 'azureVpn.tunnelWatchSeconds': 0 },
   });
   cleanups.push(async (failed) => {
     await server.stop({ keepFiles: failed });

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     fs.mkdirSync(workspace);
     fs.writeFileSync(
       path.join(userDataDir, 'User', 'settings.json'),
-      JSON.stringify({ ...emulatorSettings(emulator.info), 'azureVpn.clipboardClearSeconds': 2 }, null, 2),
+      JSON.stringify({ ...emulatorSettings(emulator.info), 'azureVpn.clipboardClearSeconds': 2, 'azureVpn.tunnelWatchSeconds': 0 }, null, 2),
     );
     return await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,

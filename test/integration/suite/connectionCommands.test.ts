@@ -95,9 +95,10 @@ describe('Connection commands', () => {
         .type('Create Connection', place.name)
         .pick('type (2/6)', 'VNet-to-VNet')
         .pick('other end (3/6)', 'vgw-lab-eus')
-        .press('shared key (4/6)', 'generate')
-        .pick('IKE version (5/6)', 'IKEv2')
-        .pick('review (6/6)', 'Create')
+        .pick('other half (4/7)', 'Only this half')
+        .press('shared key (5/7)', 'generate')
+        .pick('IKE version (6/7)', 'IKEv2')
+        .pick('review (7/7)', 'Create')
         .choose("Created the connection 'cn-prod-we-lab'", 'Copy key'),
       await nodeAt(...gatewayPath),
     );
@@ -123,17 +124,18 @@ describe('Connection commands', () => {
         .back('other end (3/6)')
         .pick('type (2/6)', 'VNet-to-VNet')
         .pick('other end (3/6)', 'vgw-lab-eus')
-        .type('shared key (4/6)', key)
-        .pick('IKE version (5/6)', 'IKEv2')
-        .pick('review (6/6)', 'Name')
-        .type('name (1/6)', place.name)
-        .pick('review (6/6)', 'Create'),
+        .pick('other half (4/7)', 'Only this half')
+        .type('shared key (5/7)', key)
+        .pick('IKE version (6/7)', 'IKEv2')
+        .pick('review (7/7)', 'Name')
+        .type('name (1/7)', place.name)
+        .pick('review (7/7)', 'Create'),
       await nodeAt(...gatewayPath),
     );
-    const reviews = input.offered.filter((pick) => pick.title.endsWith('review (6/6)'));
+    const reviews = input.offered.filter((pick) => pick.title.endsWith('review (7/7)'));
     assert.strictEqual(reviews.length, 2, 'the review was not shown again after the name was changed');
-    assert.deepStrictEqual(reviews[1].labels, ['Create', 'Name', 'Type', 'Other end', 'Shared key', 'IKE version']);
-    assert.deepStrictEqual(reviews[1].descriptions.slice(1), [place.name, 'VNet-to-VNet', 'vgw-lab-eus', `typed, ${key.length} characters`, 'IKEv2']);
+    assert.deepStrictEqual(reviews[1].labels, ['Create', 'Name', 'Type', 'Other end', 'Other half', 'Shared key', 'IKE version']);
+    assert.deepStrictEqual(reviews[1].descriptions.slice(1), [place.name, 'VNet-to-VNet', 'vgw-lab-eus', 'only this half', `typed, ${key.length} characters`, 'IKEv2']);
     const otherEnds = input.offered.filter((pick) => pick.title.endsWith('other end (3/6)'));
     // Local network gateways first (IPsec), then, after Back and the other type, gateways; not again after the review.
     assert.deepStrictEqual(otherEnds.map((pick) => pick.labels.includes('vgw-lab-eus')), [false, true], 'the other end was not asked once per type');

@@ -25,6 +25,7 @@ function producedTokens(): Set<string> {
     gatewayLook(gateway('er', { kind: 'ExpressRoute' })),
     connectionLook(connection('c')),
     connectionLook(connection('c'), { activity: 'Deleting…', heldKey: true }),
+    connectionLook(connection('v', { type: 'Vnet2Vnet' })),
   ];
   return new Set(looks.flatMap((look) => look.contextValue.split(';')).concat('message', 'error'));
 }

@@ -1,0 +1,98 @@
+// Both halves of a VNet-to-VNet link get the same key in one operation: Set sends the chosen key to
+// both; Reset lets Azure make the key on the first half, reads it, and sets it on the second. One
+// notification names both steps. If the second half fails, the key is held for it (SecretStorage,
+// offered again after a reload) and the message says which half has the new key and which the old.
+import type { Connection } from '../azure/model';
+import { connectionRef } from '../azure/resourceId';
+import { isStoppedWaiting } from '../ui/failureMessages';
+import { applySharedKey, copyAndDiscard, keptNote } from './applySharedKey';
+import { keyOperationPhases, runConnectionOperation, type OperationStep } from './connectionOperation';
+import { attempt, CommandFailure } from './failures';
+import { readSharedKey } from './readSharedKey';
+import type { Services } from './services';
+
+export type KeyChange = { kind: 'set'; sharedKey: string } | { kind: 'reset'; keyLength: number };
+
+export async function changeBothHalves(services: Services, first: Connection, second: Connection, change: KeyChange): Promise<void> {
+  const both = `'${first.name}' and '${second.name}'`;
+  const setting = change.kind === 'set';
+  const firstHeld = setting ? { connectionId: first.id, connectionName: first.name, ref: connectionRef(first), sharedKey: change.sharedKey } : undefined;
+  const context = {
+    what: `${change.kind} the shared key of ${both}`,
+    connection: first,
+    stillRunning: `${setting ? 'setting' : 'resetting'} the key of '${first.name}'; '${second.name}' was not changed`,
+    ...(firstHeld ? { addendum: keptNote, alwaysOfferRetry: true, extraActions: copyAndDiscard(services, firstHeld) } : {}),
+  };
+  await attempt(context, async () => {
+    let key = setting ? change.sharedKey : undefined;
+    if (key) await hold(services, first, key);
+    let done = 0;
+    const secondStep: OperationStep = {
+      target: second,
+      phases: keyOperationPhases(setting ? 'Sending the new key…' : `Reading the key Azure made for '${first.name}' and sending it…`),
+      audit: { what: 'set shared key', connectionId: second.id, keyLength: setting ? change.sharedKey.length : change.keyLength },
+      perform: async (api, options) => {
+        key ??= await readSharedKey(services, first, 'read shared key');
+        await hold(services, second, key);
+        await api.setSharedKey(connectionRef(second), key, options);
+      },
+    };
+    try {
+      await runConnectionOperation(services, {
+        title: `${setting ? 'Setting' : 'Resetting'} the shared key of ${both}`,
+        activity: setting ? 'Setting key…' : 'Resetting key…',
+        steps: [setting ? setStep(first, change.sharedKey) : resetStep(first, change.keyLength), secondStep],
+        onStepDone: (index) => (done = index + 1),
+      });
+    } catch (error) {
+      if (done === 0) {
+        await services.heldKeys.release(second.id);
+        throw error;
+      }
+      await services.heldKeys.release(first.id);
+      throw secondHalfFailed(services, first, second, key, error);
+    }
+    await Promise.all([first, second].map((connection) => services.heldKeys.release(connection.id)));
+    void services.input.showMessage('info', `${both} now have the same new shared key.`, {});
+  });
+}
+
+function setStep(connection: Connection, sharedKey: string): OperationStep {
+  return {
+    target: connection,
+    phases: keyOperationPhases('Sending the new key…'),
+    audit: { what: 'set shared key', connectionId: connection.id, keyLength: sharedKey.length },
+    perform: (api, options) => api.setSharedKey(connectionRef(connection), sharedKey, options),
+  };
+}
+
+function resetStep(connection: Connection, keyLength: number): OperationStep {
+  return {
+    target: connection,
+    phases: keyOperationPhases('Resetting…'),
+    audit: { what: 'reset shared key', connectionId: connection.id, keyLength },
+    perform: (api, options) => api.resetSharedKey(connectionRef(connection), keyLength, options),
+  };
+}
+
+function hold(services: Services, connection: Connection, sharedKey: string): Promise<void> {
+  return services.heldKeys.hold({ connectionId: connection.id, connectionName: connection.name, ref: connectionRef(connection), sharedKey });
+}
+
+/** The first half has the new key: say so by name, hold the key for the second, and offer to send it there again. */
+function secondHalfFailed(services: Services, first: Connection, second: Connection, key: string | undefined, reason: unknown): CommandFailure {
+  const where = `'${first.name}' has the new key, '${second.name}' still the old one: the tunnel stays down until they match.`;
+  if (!key) {
+    return new CommandFailure(reason, { what: `read the new key of '${first.name}' to set it on '${second.name}'`, connection: first, addendum: where });
+  }
+  const held = { connectionId: second.id, connectionName: second.name, ref: connectionRef(second), sharedKey: key };
+  return new CommandFailure(reason, {
+    what: `set the shared key of '${second.name}'`,
+    connection: second,
+    addendum: `${where} ${keptNote}`,
+    alwaysOfferRetry: true,
+    retry: () => applySharedKey(services, second, { sharedKey: key, generated: true }),
+    extraActions: copyAndDiscard(services, held),
+    stillRunning: isStoppedWaiting(reason) ? `setting the key of '${second.name}' ('${first.name}' already has it)` : undefined,
+  });
+}

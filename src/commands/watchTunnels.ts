@@ -1,0 +1,72 @@
+// After a key change, a create or a reset, the affected connections are read again with backoff
+// (never more often than every 5 s) until their tunnel is up or azureVpn.tunnelWatchSeconds have
+// passed; the rows show Connecting → Connected as it happens, and the flow ends saying what the user
+// must know. Nothing is watched unless such an operation just ran.
+import type { Connection } from '../azure/model';
+import { delay } from '../azure/longRunning';
+import { connectionRef } from '../azure/resourceId';
+import { tunnelWatchSeconds } from '../services/settings';
+import { withReadProgress } from '../ui/progress';
+import type { Services } from './services';
+
+const firstPollMs = 5000;
+const longestPollMs = 30_000;
+
+export interface WatchEnd {
+  /** Offered when a VNet-to-VNet tunnel did not come up: compares the keys of both halves. */
+  checkKeys(connection: Connection): Promise<void>;
+}
+
+export async function watchTunnels(services: Services, connections: Connection[], end: WatchEnd): Promise<void> {
+  const seconds = tunnelWatchSeconds();
+  if (seconds === 0 || connections.length === 0) return;
+  const last = await poll(services, connections, seconds).catch((error: unknown) => {
+    services.log.warn(`Stopped watching the tunnel of ${names(connections)}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  if (last) await report(services, last, seconds, end);
+}
+
+async function poll(services: Services, connections: Connection[], seconds: number): Promise<Connection[] | undefined> {
+  const deadline = Date.now() + seconds * 1000;
+  let current = connections;
+  return withReadProgress(`Waiting for the tunnel of ${names(connections)} to come up…`, async () => {
+    for (let wait = firstPollMs; ; wait = Math.min(wait * 1.5, longestPollMs)) {
+      if (services.shutdown.signal.aborted) return undefined;
+      await delay(Math.max(firstPollMs, Math.min(wait, deadline - Date.now())), services.shutdown.signal);
+      const api = await services.azure.getApi();
+      current = await Promise.all(current.map((connection) => api.getConnection(connectionRef(connection))));
+      current.forEach((connection) => services.tree.update(connection));
+      if (current.every(isUp) || Date.now() >= deadline) return current;
+    }
+  });
+}
+
+function isUp(connection: Connection): boolean {
+  return connection.status === 'Connected';
+}
+
+function names(connections: Connection[]): string {
+  return connections.map((connection) => `'${connection.name}'`).join(' and ');
+}
+
+function duration(seconds: number): string {
+  return seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+}
+
+async function report(services: Services, connections: Connection[], seconds: number, end: WatchEnd): Promise<void> {
+  const down = connections.find((connection) => !isUp(connection));
+  if (!down) {
+    void services.input.showMessage('info', `Tunnel up: ${names(connections)} ${connections.length > 1 ? 'are' : 'is'} Connected.`, {});
+    return;
+  }
+  const after = `Still not connected after ${duration(seconds)}: '${down.name}'`;
+  if (down.type === 'Vnet2Vnet') {
+    const check = 'Check Shared Keys of Pair';
+    if ((await services.input.showMessage('warning', `${after} — the other half's key differs.`, {}, check)) === check) await end.checkKeys(down);
+    return;
+  }
+  const device = down.peerName ? ` (${down.peerName})` : '';
+  const why = down.type === 'IPsec' ? ` — the on-premises device${device} still has the old key. Update it with the new key.` : ` is ${down.status}.`;
+  void services.input.showMessage('warning', `${after}${why}`, {});
+}
