@@ -14,7 +14,7 @@ export async function otherHalfToChange(services: Services, connection: Connecti
   const items = [
     ...candidates.map((candidate) => ({
       label: candidates.length === 1 ? 'Both halves (recommended)' : `Both halves, with '${candidate.name}'`,
-      description: `'${connection.name}' and '${candidate.name}' on ${otherHalf.gatewayName} get the same key`,
+      description: `'${candidate.name}' on ${otherHalf.gatewayName} gets the same key`,
       value: { other: candidate as Connection | undefined },
     })),
     { label: 'This half only', description: 'The tunnel stays down until the other half has the same key', value: { other: undefined } },

@@ -53,7 +53,7 @@ export async function changeBothHalves(services: Services, first: Connection, se
       throw secondHalfFailed(services, first, second, key, error);
     }
     await Promise.all([first, second].map((connection) => services.heldKeys.release(connection.id)));
-    void services.input.showMessage('info', `${both} now have the same new shared key.`, {});
+    void services.input.showMessage('info', `Both halves have the new shared key: ${both}.`, {});
   });
 }
 

@@ -17,6 +17,14 @@ export interface WatchEnd {
   checkKeys(connection: Connection): Promise<void>;
 }
 
+/** What a key change on one half touched: that half, and the other half of a VNet-to-VNet link, whose tunnel is the same (its row is read again now). */
+export function touchedByKeyChange(services: Services, connection: Connection, other: Connection | undefined): Connection[] {
+  const known = services.otherHalves.of(connection.id);
+  const otherHalf = other ?? (known?.found === 'one' ? known.connection : undefined);
+  if (otherHalf && !other) void services.tree.reloadConnection(otherHalf.id);
+  return otherHalf ? [connection, otherHalf] : [connection];
+}
+
 export async function watchTunnels(services: Services, connections: Connection[], end: WatchEnd): Promise<void> {
   const seconds = tunnelWatchSeconds();
   if (seconds === 0 || connections.length === 0) return;
@@ -57,7 +65,9 @@ function duration(seconds: number): string {
 async function report(services: Services, connections: Connection[], seconds: number, end: WatchEnd): Promise<void> {
   const down = connections.find((connection) => !isUp(connection));
   if (!down) {
-    void services.input.showMessage('info', `Tunnel up: ${names(connections)} ${connections.length > 1 ? 'are' : 'is'} Connected.`, {});
+    // The important words first: a toast shows one short line.
+    const up = connections.length > 1 ? connections.map((connection) => `'${connection.name}'`).join(' ↔ ') : `'${connections[0].name}' is Connected`;
+    void services.input.showMessage('info', `Tunnel up: ${up}.`, {});
     return;
   }
   const after = `Still not connected after ${duration(seconds)}: '${down.name}'`;

@@ -8,7 +8,8 @@ import * as path from 'path';
 import type { Locator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { connectionIn, everySharedKey, lyon, noKeyIn, paris, productionGateway, sameKey, sharedKeyIn } from './support/azureState';
-import { extensionSecretName, readBrowserStorage, readSecretStorage } from './support/browserStorage';
+import { extensionSecretName, readSecretStorage } from './support/browserStorage';
+import { keysWrittenAnywhere } from './support/hygiene';
 import { filesUnder, KeySearch } from './support/keySearch';
 import { startSession, suiteFailed, type Session } from './support/session';
 import { Workbench } from './support/workbench';
@@ -311,7 +312,6 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.waitForToast(`Discarded the held key of '${paris.name}'.`);
     assert.strictEqual((await readSecretStorage(workbench.page))[heldKeysSecret], undefined, 'the key is still held after Discard');
 
-    const { server } = session;
     const audited = ['viewed shared key', 'copied shared key', 'set shared key', 'reset shared key', 'created connection with shared key'];
     const deadline = Date.now() + 20_000;
     let missing = audited;
@@ -322,10 +322,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     assert.match(extensionLog(), /what="set shared key"[^\n]*result="failed/, 'the log has no audit line of the failed set');
     assert.match(extensionLog(), /"url": "[^"]*\/sharedkey\?/, 'the log has no SDK request line of a shared key operation: the flows did not run with the log at Trace');
 
-    const files = seenKeys.inFiles([server.userDataDir, server.extensionsDir, server.folder], [server.logFile, session.consoleLog]);
-    const browser = [...(await readBrowserStorage(workbench.page)), ...Object.entries(await readSecretStorage(workbench.page)).map(([name, value]) => ({ place: 'SecretStorage entry', text: `${name}\n${value}` }))];
-    const hits = [...files.hits, ...seenKeys.inTexts(browser)];
-    console.log(`      searched ${seenKeys.size} keys in ${files.searched} files and ${browser.length} browser storage records: ${hits.length} holding a key`);
+    const hits = await keysWrittenAnywhere(session, workbench.page, seenKeys);
     assert.deepStrictEqual(hits, [], 'a shared key was written where it must not be');
   });
 });
