@@ -3,11 +3,13 @@
 // only and the key check that says they differ, and both halves created in one wizard. What Azure
 // (the emulator) holds is checked after each; the last test searches everything written for every key.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { EmulatorControl } from '../emulator/control';
 import { LAB_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/defaultData';
 import { connectionIn, everySharedKey, productionGateway, sameKey, sharedKeyIn, type ConnectionPlace } from './support/azureState';
 import { keysWrittenAnywhere } from './support/hygiene';
-import { KeySearch } from './support/keySearch';
+import { filesUnder, KeySearch } from './support/keySearch';
 import { startSession, suiteFailed, type Session } from './support/session';
 import { Workbench } from './support/workbench';
 
@@ -131,6 +133,14 @@ describe('VNet-to-VNet pairs in VS Code, checked against Azure', function () {
   it('Secret hygiene: no key these flows read, set or generated is in any log, setting, state or console output', async () => {
     const workbench = flow('pair-secret-hygiene');
     assert.ok(seenKeys.size > 0);
+    // Every key operation on either half left its audit line (without the key).
+    const log = filesUnder(session.server.logsDir)
+      .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const [what, name] of [['reset shared key', zurich.name], ['read shared key', zurich.name], ['set shared key', zurichHalf.name], ['created connection with shared key', 'cn-lab-eus-prod-we']]) {
+      assert.match(log, new RegExp(`what="${what}" connection="[^"]*/${name}" result="succeeded"`), `no audit line "${what}" for ${name}`);
+    }
     assert.deepStrictEqual(await keysWrittenAnywhere(session, workbench.page, seenKeys), [], 'a shared key was written where it must not be');
   });
 });

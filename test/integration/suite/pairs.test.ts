@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { LAB_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import { connectionInEmulator, emulator, paris, parisInTree, sharedKeyInEmulator, type ConnectionPlace } from '../support/emulator';
-import { contextTokensOf, descriptionOf, eventually, extensionApi, nodeAt, runCommand, updateSetting, userSetting } from '../support/extensionUnderTest';
+import { contextTokensOf, descriptionOf, discardHeldKeys, eventually, extensionApi, nodeAt, runCommand, updateSetting, userSetting } from '../support/extensionUnderTest';
 import { sameKey } from '../support/keyAssertions';
 import { TestUserInput } from '../support/testUserInput';
 
@@ -47,6 +47,7 @@ describe('VNet-to-VNet pairs', () => {
     (await extensionApi()).treeDataProvider.refresh();
   });
   afterEach(async () => {
+    await discardHeldKeys();
     await updateSetting('azureVpn.tunnelWatchSeconds', watchSeconds);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -105,6 +106,22 @@ describe('VNet-to-VNet pairs', () => {
 
     await runCommand('azureVpn.recoverSharedKey', new TestUserInput().choose("A shared key you chose for 'cn-zrh-prod-we'", 'Retry'), otherRow);
     sameKey(await sharedKeyInEmulator(zurichHalf), key, 'the key of the second half after Retry');
+  });
+
+  it('Stopping the wait during the second half says where each half is, and keeps the key for the second', async () => {
+    await emulator().addFault({ method: 'PUT', pathPattern: '/connections/cn-zrh-prod-we/sharedkey$', lroOutcome: 'Stuck' });
+    const input = await runCommand(
+      'azureVpn.resetSharedKey',
+      new TestUserInput().pick(pairQuestion, 'Both halves (recommended)').type('Reset Shared Key of', '32').choose('Reset the shared key of', 'Reset Key').stopWaiting('Resetting the shared key', "2/2 'cn-zrh-prod-we': Azure is"),
+      await nodeAt(...zurichInTree),
+    );
+    const [stopped] = input.messagesLike(/^Stopped waiting\./);
+    assert.ok(stopped, input.messages.map((shown) => shown.message).join(' | '));
+    assert.match(stopped.message, /Azure may still finish setting the key of 'cn-zrh-prod-we' \('cn-prod-we-zurich' already has it\)/);
+    assert.match(stopped.message, /'cn-prod-we-zurich' has the new key, 'cn-zrh-prod-we' still the old one/);
+    assert.deepStrictEqual(stopped.actions, ['Retry', 'Copy key', 'Discard']);
+    const otherRow = await nodeAt(production, 'rg-Zürich-vpn', 'vgw-zrh-01', zurichHalf.name);
+    assert.ok(contextTokensOf(otherRow).includes('heldKey'), 'the key is not held for the second half');
   });
 
   it('This half only leaves the tunnel down; Check Shared Keys of Pair says they differ, and Make Both the Same brings them together', async () => {
