@@ -11,6 +11,7 @@
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const systemPackages = require('./system-packages');
 
 const CODE_SERVER_VERSION = '4.139.1';
 const REQUIRED_NODE_MAJOR = 24;
@@ -54,27 +55,18 @@ function node24Path() {
 function chromiumPath() {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new MissingPrerequisiteError(
-      `Chromium not found at ${CHROMIUM_PATH}: install the Debian package chromium (sudo apt-get install chromium, or bash scripts/install-system-packages.sh).`,
+      `Chromium not found at ${CHROMIUM_PATH}: install the Debian package chromium (${systemPackages.installCommand(['chromium'])}).`,
     );
   }
   return CHROMIUM_PATH;
 }
 
-function commandExists(name) {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** Fails early, naming the Debian package, for what the native module builds need. */
+/** Fails early, naming the Debian packages (from the one list in system-packages.js), for what the native module builds need. */
 function checkBuildPrerequisites() {
-  const missing = [];
-  if (!commandExists('python3')) missing.push('python3');
-  if (!commandExists('make')) missing.push('make');
-  if (!commandExists('g++')) missing.push('g++');
-  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') || !commandExists('krb5-config')) missing.push('libkrb5-dev');
+  const missing = systemPackages.missingFor(['test host']).map((pkg) => pkg.name);
   if (missing.length > 0) {
     throw new MissingPrerequisiteError(
-      `code-server's native modules cannot be built: install the Debian package(s) ${missing.join(', ')} ` +
-        `(sudo apt-get install ${missing.join(' ')}).`,
+      `code-server's native modules cannot be built: install the Debian package(s) ${missing.join(', ')} ` + `(${systemPackages.installCommand(missing)}).`,
     );
   }
 }

@@ -10,6 +10,7 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(root, 'test', 'support', 'count-reporter.js');
+const systemPackages = require('./system-packages');
 
 const layers = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build:test'], timeoutSeconds: 300 },
@@ -81,13 +82,25 @@ async function certificatesToTrust() {
   return bundle;
 }
 
+/** The layers this run will start, by name. */
+function layersToRun() {
+  return layers.filter((layer) => !only.length || layer.name === 'build' || only.includes(layer.name) || (layer.name === 'test host' && only.some((name) => name === 'integration' || name === 'e2e'))).map((layer) => layer.name);
+}
+
 async function main() {
+  // Before anything is built: the Debian packages these layers need (installed here when run as root).
+  const running = layersToRun();
+  const packages = systemPackages.ensure(running);
+  if (!packages.ok) {
+    console.error(`✖ ${packages.message}`);
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
   const statsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-stats-'));
   const statsFile = path.join(statsDir, 'stats.jsonl');
   const results = [];
   for (const layer of layers) {
-    const needsTestHost = layer.name === 'test host' && only.some((name) => name === 'integration' || name === 'e2e');
-    if (only.length && layer.name !== 'build' && !needsTestHost && !only.includes(layer.name)) continue;
+    if (!running.includes(layer.name)) continue;
     if (!hasTests(layer)) {
       console.log(`\n▶ ${layer.name}: no tests in this layer`);
       continue;

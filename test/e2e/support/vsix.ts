@@ -13,19 +13,22 @@ async function packageOnce(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-vsix-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const output = path.join(dir, 'azure-vpn-gateway-connections.vsix');
-  const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  let said: string;
   try {
-    // Runs the vscode:prepublish build itself. The README's relative image links stay relative:
-    // rewriting them needs a repository URL, which a local test package does not need.
-    await promisify(execFile)(
-      process.execPath,
-      [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', output],
-      { cwd: repoRoot, timeout: packageTimeoutMs, maxBuffer: 16 * 1024 * 1024 },
-    );
+    // The README's `npm run package`, as a publisher runs it (it runs the vscode:prepublish build itself).
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'package', '--', '-o', output], {
+      cwd: repoRoot,
+      timeout: packageTimeoutMs,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    said = `${stdout}${stderr}`;
   } catch (error) {
     const failure = error as Error & { stdout?: string; stderr?: string };
-    throw new Error(`vsce could not package the extension: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
+    throw new Error(`npm run package could not package the extension: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
   }
+  // A publisher must get a clean package: vsce's warnings (a missing repository, unresolvable images…) fail the tests.
+  const warnings = said.split('\n').filter((line) => /\bWARNING\b|\bwarn\b/i.test(line));
+  if (warnings.length) throw new Error(`npm run package warned:\n${warnings.join('\n')}`);
   return output;
 }
 

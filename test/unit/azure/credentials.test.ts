@@ -84,5 +84,12 @@ describe('sign-in methods', function () {
       const api = await fixture.api({ as: 'main' });
       assert.strictEqual((await api.listTenants())[0].tenantId, fixture.info.tenantId);
     });
+
+    it('signs in without a warning in the log at the default level (no deprecated baseUri from the identity client)', async () => {
+      const lines: string[] = [];
+      const api = await fixture.api({ as: 'main', deps: { log: (level, message) => lines.push(`${level} ${message}`), logLevel: 'warning' } });
+      await api.listSubscriptions();
+      assert.deepStrictEqual(lines, [], 'the SDK logged at warning level or above');
+    });
   });
 });
