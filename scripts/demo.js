@@ -134,7 +134,13 @@ async function main() {
   Open ${server.workbenchUrl()}
   then the "Azure VPN" icon in the activity bar.
 
-  Long-running operations take about 2 s, as in Azure (only faster).
+  The emulated Azure behind it:
+    Resource Manager  ${emulator.info.resourceManagerEndpoint}  (token audience ${emulator.info.resourceManagerAudience})
+    CA certificate    ${emulator.info.caFile}  (trust it with NODE_EXTRA_CA_CERTS)
+    Control API       ${emulator.info.resourceManagerEndpoint}/_emulator/  (state, faults, devices: test/emulator/README.md)
+
+  Long-running operations take about 2 s, as in Azure (only faster). The emulator has no portal:
+  Open in Portal offers the real Azure portal, where these resources do not exist.
   Ctrl+C stops VS Code and the emulator.
 `);
 }

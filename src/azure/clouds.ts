@@ -15,7 +15,8 @@ export interface Cloud {
   authorityHost: string;
   /** The token audience of Azure Resource Manager; the scope asked for is `${audience}/.default`. */
   resourceManagerAudience: string;
-  portalUrl: string;
+  /** Undefined for a custom cloud that names none (azureVpn.customCloud.portalUrl). */
+  portalUrl?: string;
 }
 
 const knownClouds: Record<Exclude<CloudName, 'Custom'>, Cloud> = {
@@ -107,7 +108,7 @@ export function resolveCloud(name: CloudName, custom?: CustomCloudSettings): Clo
     resourceManagerEndpoint,
     authorityHost,
     resourceManagerAudience,
-    portalUrl: custom?.portalUrl ? withoutTrailingSlash(custom.portalUrl) : resourceManagerEndpoint,
+    portalUrl: custom?.portalUrl ? withoutTrailingSlash(custom.portalUrl) : undefined,
   };
 }
 
@@ -116,6 +117,7 @@ export function armScope(cloud: Cloud): string {
   return `${withoutTrailingSlash(cloud.resourceManagerAudience)}/.default`;
 }
 
+/** The resource in the cloud's portal; public Azure's when the cloud names none. */
 export function portalUrlForResource(cloud: Cloud, resourceId: string): string {
-  return `${cloud.portalUrl}/#resource${resourceId}`;
+  return `${cloud.portalUrl ?? knownClouds.AzureCloud.portalUrl}/#resource${resourceId}`;
 }

@@ -33,11 +33,14 @@ export async function applySharedKey(services: Services, connection: Connection,
           target: connection,
           phases: keyOperationPhases('Sending the new key…'),
           audit: { what: 'set shared key', connectionId: connection.id, keyLength: key.sharedKey.length },
-          perform: (api, options) => api.setSharedKey(connectionRef(connection), key.sharedKey, options),
+          perform: async (api, options) => {
+            await api.setSharedKey(connectionRef(connection), key.sharedKey, options);
+            // Released while the row still shows the operation, so it never shows a held key after a success.
+            await services.heldKeys.release(connection.id);
+          },
         },
       ],
     });
-    await services.heldKeys.release(connection.id);
     const follow = connection.type === 'IPsec' ? ' Update the peer device with the same key.' : '';
     const done = `The shared key of '${connection.name}' is set.${follow}`;
     if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy new key'] : []))) === 'Copy new key') {

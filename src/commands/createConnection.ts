@@ -1,6 +1,6 @@
 // Create Connection…: a wizard on a VPN gateway — name, type, the other end, shared key, IKE version,
 // review — then the connection is created through the one operation runner and appears under its gateway.
-import type { IkeVersion, NewConnection, VirtualNetworkGateway } from '../azure/model';
+import type { IkeVersion, NewConnection } from '../azure/model';
 import { subscriptionFilter } from '../services/settings';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
 import type { TreeNode } from '../tree/treeNode';
@@ -25,7 +25,8 @@ export async function createConnection(services: Services, node?: TreeNode): Pro
   const gateway = await gatewayTarget(services, node, 'Create Connection');
   const api = await services.azure.getApi();
   const existing = await withReadProgress('Reading the gateway’s connections…', () => api.listConnections(gateway));
-  const answers: Answers = { gateway, existingNames: existing.map((connection) => connection.name), peerChoices: {} };
+  const localGatewaysInUse = new Map(existing.filter((c) => c.type === 'IPsec' && c.peerId).map((c) => [c.peerId!.toLowerCase(), c.name]));
+  const answers: Answers = { gateway, existingNames: existing.map((connection) => connection.name), localGatewaysInUse, peerChoices: {} };
   await runWizard(
     { title: `Create Connection on '${gateway.name}'`, steps: steps(services), finish: 'Create', finishDetail: (state) => `in resource group '${state.gateway.resourceGroup}', ${state.gateway.location}` },
     answers,
@@ -85,9 +86,9 @@ function steps(services: Services): WizardStep<Answers>[] {
       summary: (state) => state.peer?.name ?? '',
       async ask(state, prompt) {
         const type = state.type ?? 'IPsec';
-        const items = (state.peerChoices[type] ??= await peerChoices(services, state.gateway, type));
+        const items = (state.peerChoices[type] ??= await peerChoices(services, state, type));
         if (items.length === 0) {
-          const empty = type === 'IPsec' ? 'No local network gateways in this subscription. Create one for the on-premises device first.' : 'No other VPN gateway in your subscriptions to connect to.';
+          const empty = type === 'IPsec' ? `No local network gateways in ${state.gateway.location} in this subscription. Create one for the on-premises device first.` : 'No other VPN gateway in your subscriptions to connect to.';
           void input.showMessage('info', empty, {});
           throw new UserCancelledError();
         }
@@ -127,11 +128,12 @@ function forgetPeer(state: Answers): void {
   state.otherHalfName = undefined;
 }
 
-async function peerChoices(services: Services, gateway: VirtualNetworkGateway, type: ConnectionKind): Promise<PickItem<Peer>[]> {
+async function peerChoices(services: Services, state: Answers, type: ConnectionKind): Promise<PickItem<Peer>[]> {
+  const { gateway } = state;
   const api = await services.azure.getApi();
   if (type === 'IPsec') {
     const locals = await withReadProgress('Reading local network gateways…', () => api.listLocalNetworkGateways(gateway.subscriptionId));
-    return localNetworkGatewayItems(locals, gateway).map((item) => ({ ...item, value: { id: item.value.id, name: item.value.name } }));
+    return localNetworkGatewayItems(locals, gateway, state.localGatewaysInUse).map((item) => ({ ...item, value: { id: item.value.id, name: item.value.name } }));
   }
   const gateways = await withReadProgress('Reading your virtual network gateways…', async () => {
     const subscriptions = subscriptionsInFilter(await api.listSubscriptions(), subscriptionFilter());

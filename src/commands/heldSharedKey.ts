@@ -23,12 +23,17 @@ export async function offerHeldKeysOnActivation(services: Services): Promise<voi
 
 /** "Recover Unsaved Shared Key…": from a node showing a held key, or picked from all held keys. */
 export async function recoverSharedKey(services: Services, node?: TreeNode): Promise<void> {
+  const all = node instanceof ConnectionNode ? [] : await services.heldKeys.load();
+  if (!(node instanceof ConnectionNode) && all.length === 0) {
+    void services.input.showMessage('info', 'No unsaved shared keys: every key you chose was confirmed by Azure or discarded.', {});
+    return;
+  }
   const held =
     node instanceof ConnectionNode
       ? await services.heldKeys.get(node.connection.id)
       : answered(
           await services.input.pickOne(
-            (await services.heldKeys.load()).map((key) => ({ label: key.connectionName, description: key.ref.resourceGroup, value: key })),
+            all.map((key) => ({ label: key.connectionName, description: key.ref.resourceGroup, value: key })),
             { title: 'Recover Unsaved Shared Key', placeHolder: 'Select the connection whose key was not set' },
           ),
         );

@@ -14,6 +14,8 @@ export interface Peer {
 export interface Answers {
   gateway: VirtualNetworkGateway;
   existingNames: string[];
+  /** Local network gateways that connections of this gateway already use, by lower-case id: the connection's name. */
+  localGatewaysInUse: ReadonlyMap<string, string>;
   name?: string;
   type?: ConnectionKind;
   /** The local network gateway (IPsec) or the other virtual network gateway (Vnet2Vnet, with the gateway). */

@@ -21,5 +21,11 @@ export async function copyResourceId(services: Services, node?: TreeNode): Promi
 export async function openInPortal(services: Services, node?: TreeNode): Promise<void> {
   const resourceId = await resourceIdOf(services, node, 'Open in Portal');
   const api = await services.azure.getApi();
+  if (!api.cloud.portalUrl) {
+    // A custom cloud without a portal (Azure Stack Hub names its own; the emulator has none): no broken tab.
+    const open = 'Open the Azure Portal';
+    const said = `This cloud names no portal (azureVpn.customCloud.portalUrl). ${open} instead? It shows the resource only if it lives in public Azure.`;
+    if ((await services.input.showMessage('info', said, {}, open)) !== open) return;
+  }
   await vscode.env.openExternal(vscode.Uri.parse(portalUrlForResource(api.cloud, resourceId)));
 }

@@ -35,34 +35,34 @@ export async function changeBothHalves(services: Services, first: Connection, se
         key ??= await readSharedKey(services, first, 'read shared key');
         await hold(services, second, key);
         await api.setSharedKey(connectionRef(second), key, options);
+        await services.heldKeys.release(second.id);
       },
     };
     try {
       await runConnectionOperation(services, {
         title: `${setting ? 'Setting' : 'Resetting'} the shared key of ${both}`,
         activity: setting ? 'Setting key…' : 'Resetting key…',
-        steps: [setting ? setStep(first, change.sharedKey) : resetStep(first, change.keyLength), secondStep],
+        steps: [setting ? setStep(services, first, change.sharedKey) : resetStep(first, change.keyLength), secondStep],
         onStepDone: (index) => (done = index + 1),
       });
     } catch (error) {
-      if (done === 0) {
-        await services.heldKeys.release(second.id);
-        throw error;
-      }
-      await services.heldKeys.release(first.id);
+      if (done === 0) throw error;
       throw secondHalfFailed(services, first, second, key, error);
     }
-    await Promise.all([first, second].map((connection) => services.heldKeys.release(connection.id)));
     void services.input.showMessage('info', `Both halves have the new shared key: ${both}.`, {});
   });
 }
 
-function setStep(connection: Connection, sharedKey: string): OperationStep {
+/** The key is released from secret storage as soon as Azure confirms it. */
+function setStep(services: Services, connection: Connection, sharedKey: string): OperationStep {
   return {
     target: connection,
     phases: keyOperationPhases('Sending the new key…'),
     audit: { what: 'set shared key', connectionId: connection.id, keyLength: sharedKey.length },
-    perform: (api, options) => api.setSharedKey(connectionRef(connection), sharedKey, options),
+    perform: async (api, options) => {
+      await api.setSharedKey(connectionRef(connection), sharedKey, options);
+      await services.heldKeys.release(connection.id);
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { answered } from '../ui/cancelled';
 import type { Services } from './services';
 
 export async function signIn(services: Services): Promise<void> {
+  if (services.tree.signInState === 'signedIn' && !(await signInAgain(services))) return;
   const method = readAzureSettings().authentication;
   if (method === 'vscode') {
     if (await services.azure.signInWithVsCodeAccount()) {
@@ -33,6 +34,15 @@ export async function signIn(services: Services): Promise<void> {
     'The extension signs in with the environment credential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for VS Code, restart it, then refresh.',
     {},
   );
+}
+
+/** Already signed in: say who, and offer another method rather than a second sign-in. */
+async function signInAgain(services: Services): Promise<boolean> {
+  const choose = 'Choose Sign-in Method…';
+  const again = 'Sign In Again';
+  const choice = await services.input.showMessage('info', `Signed in to Azure with the ${services.azure.who()}.`, {}, choose, again);
+  if (choice === choose) await chooseSignInMethod(services);
+  return choice === again;
 }
 
 export async function chooseSignInMethod(services: Services): Promise<void> {

@@ -112,10 +112,12 @@ export function describeOtherHalf(otherHalf: OtherHalf): string {
 }
 
 export function connectionLook(connection: Connection, state: ConnectionState = {}): ItemLook {
+  // While an operation runs, the key it sends is held by design: only a key left over afterwards is news.
+  const heldKey = state.heldKey && !state.activity;
   const updating = connection.provisioningState !== 'Succeeded' ? connection.provisioningState : undefined;
   const description = state.activity
     ? state.activity
-    : [connection.type, statusWords[connection.status], updating, state.heldKey && 'unsaved key held']
+    : [connection.type, statusWords[connection.status], updating, heldKey && 'unsaved key held']
         .filter(Boolean)
         .join(' · ');
   return {
@@ -129,7 +131,8 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
       state.otherHalf && `Other half ${describeOtherHalf(state.otherHalf)}`,
       `Data in: ${formatBytes(connection.ingressBytes)} · Data out: ${formatBytes(connection.egressBytes)}`,
       `Provisioning state: ${connection.provisioningState}`,
-      state.heldKey && 'A shared key you chose was not confirmed by Azure; it is held until you retry or discard it.',
+      heldKey && 'A shared key you chose was not confirmed by Azure; it is held until you retry or discard it.',
+      connection.authenticationType === 'Certificate' && 'Certificate authentication — no shared key.',
     ),
     icon: state.activity
       ? { id: 'loading~spin' }
@@ -138,7 +141,7 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
       'connection',
       connection.hasSharedKey && 'sharedKey',
       connection.type === 'Vnet2Vnet' && 'vnet2vnet',
-      state.heldKey && 'heldKey',
+      heldKey && 'heldKey',
       state.activity ? 'busy' : 'idle',
       'azureResource',
     ),

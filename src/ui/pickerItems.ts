@@ -43,18 +43,31 @@ export function peerGatewayItems(gateways: VirtualNetworkGateway[], from: Virtua
   );
 }
 
-/** Local network gateways of the subscription, those in the gateway's region first (a connection lives in that region). */
+/** ARM spells regions "westeurope"; some answers say "West Europe". */
+function sameRegion(a: string, b: string): boolean {
+  return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * The local network gateways a new IPsec connection on this gateway can use: Azure takes only those in
+ * the gateway's region. One that a connection of this gateway already uses is marked (it is allowed,
+ * and usually a mistake).
+ */
 export function localNetworkGatewayItems(
   localGateways: LocalNetworkGateway[],
   from: VirtualNetworkGateway,
+  usedBy: ReadonlyMap<string, string> = new Map(),
 ): PickItem<LocalNetworkGateway>[] {
-  const elsewhere = (local: LocalNetworkGateway) => (local.location.toLowerCase() === from.location.toLowerCase() ? 0 : 1);
-  return [...localGateways]
-    .sort((a, b) => elsewhere(a) - elsewhere(b) || a.name.localeCompare(b.name))
-    .map((local) => ({
-      label: local.name,
-      description: [local.gatewayIpAddress ?? local.fqdn, local.resourceGroup, local.location].filter(Boolean).join(' · '),
-      detail: local.addressPrefixes.length ? local.addressPrefixes.join(', ') : undefined,
-      value: local,
-    }));
+  return localGateways
+    .filter((local) => sameRegion(local.location, from.location))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((local) => {
+      const user = usedBy.get(local.id.toLowerCase());
+      return {
+        label: local.name,
+        description: [user && `in use by ${user}`, local.gatewayIpAddress ?? local.fqdn, local.resourceGroup].filter(Boolean).join(' · '),
+        detail: local.addressPrefixes.length ? local.addressPrefixes.join(', ') : undefined,
+        value: local,
+      };
+    });
 }

@@ -73,11 +73,19 @@ class VsCodeUserInput implements UserInput {
     box.password = prompt.password ?? false;
     box.ignoreFocusOut = true;
     const buttons = (prompt.buttons ?? []).map((button) => ({ iconPath: new vscode.ThemeIcon(button.icon), tooltip: button.tooltip }));
-    box.buttons = prompt.canGoBack ? [vscode.QuickInputButtons.Back, ...buttons] : buttons;
+    // A typed key can be checked before it is sent: the eye shows it, and hides it again.
+    const showKey = { iconPath: new vscode.ThemeIcon('eye'), tooltip: 'Show what you typed' };
+    const hideKey = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: 'Hide what you typed' };
+    const showButtons = () => {
+      const toggle = prompt.password ? [box.password ? showKey : hideKey] : [];
+      box.buttons = [...(prompt.canGoBack ? [vscode.QuickInputButtons.Back] : []), ...toggle, ...buttons];
+    };
+    showButtons();
     const validate = () => {
       box.validationMessage = prompt.validate?.(box.value);
     };
-    validate();
+    // Nothing typed yet is not a mistake: the reason shows once there is something to judge.
+    if (box.value) validate();
     return new Promise((resolve, reject) => {
       const disposables = [
         box.onDidChangeValue(validate),
@@ -90,6 +98,11 @@ class VsCodeUserInput implements UserInput {
         box.onDidTriggerButton((pressed) => {
           if (pressed === vscode.QuickInputButtons.Back) {
             finish(undefined, new GoBackError());
+            return;
+          }
+          if (pressed === showKey || pressed === hideKey) {
+            box.password = pressed === hideKey;
+            showButtons();
             return;
           }
           const button = prompt.buttons?.[buttons.indexOf(pressed as (typeof buttons)[number])];

@@ -146,6 +146,19 @@ describe('Connection commands', () => {
     assert.strictEqual(await connectionInEmulator({ ...place, name: 'cn-first-name' }), undefined, 'the first name was used');
   });
 
+  it('Create Connection offers only the local network gateways of the gateway’s region, and marks those already in use', async () => {
+    const input = await runCommand(
+      'azureVpn.createConnection',
+      new TestUserInput().type('name (1/6)', 'cn-prod-we-nice').pick('type (2/6)', 'Site-to-site (IPsec)').dismiss('other end (3/6)'),
+      await nodeAt(...gatewayPath),
+    );
+    const otherEnd = input.offered.find((pick) => pick.title.endsWith('other end (3/6)'))!;
+    assert.deepStrictEqual(otherEnd.labels, ['lgw-frankfurt-dc', 'lgw-lyon-office', 'lgw-paris-office', 'lgw-partner-hq'], 'a local network gateway of another region was offered');
+    const described = Object.fromEntries(otherEnd.labels.map((label, index) => [label, otherEnd.descriptions[index] ?? '']));
+    assert.match(described['lgw-lyon-office'], /^in use by cn-prod-we-lyon · /);
+    assert.doesNotMatch(described['lgw-partner-hq'], /in use/);
+  });
+
   it('Create Connection refuses names Azure rejects, and an existing name, as they are typed; nothing is sent', async () => {
     const mark = await requestCount();
     const input = await runCommand(
@@ -168,6 +181,12 @@ describe('Connection commands', () => {
   it('Copy Resource ID copies the ARM id of the connection', async () => {
     await runCommand('azureVpn.copyResourceId', new TestUserInput(), await nodeAt(...gatewayPath, 'cn-prod-we-paris'));
     assert.strictEqual(await vscode.env.clipboard.readText(), resourceIdOf(paris));
+  });
+
+  it('Open in Portal on a cloud that names no portal (the emulator) says so and offers the Azure portal instead of a broken tab', async () => {
+    const input = await runCommand('azureVpn.openInPortal', new TestUserInput().choose('names no portal', undefined), await nodeAt(...gatewayPath, 'cn-prod-we-paris'));
+    assert.deepStrictEqual(input.messages.map((shown) => shown.actions), [['Open the Azure Portal']]);
+    assert.match(input.messages[0].message, /^This cloud names no portal \(azureVpn\.customCloud\.portalUrl\)\./);
   });
 
   it('Select Subscriptions… writes azureVpn.subscriptions and the tree follows', async () => {

@@ -60,4 +60,10 @@ describe('Failures: nothing lost on a half-finished rotation', () => {
     const input = await runCommand('azureVpn.recoverSharedKey', new TestUserInput(), await parisNode());
     assert.ok(input.messagesLike(/No unsaved shared key is held/).length);
   });
+
+  it('Recover Unsaved Shared Key from the palette with nothing held says so instead of an empty picker', async () => {
+    const input = await runCommand('azureVpn.recoverSharedKey', new TestUserInput());
+    assert.deepStrictEqual(input.offered, [], 'a picker was shown');
+    assert.deepStrictEqual(input.messages.map((shown) => shown.message), ['No unsaved shared keys: every key you chose was confirmed by Azure or discarded.']);
+  });
 });

@@ -2,7 +2,8 @@
 // not set, a token Azure revoked replaced without a reload, and a tenant that cannot be read shown.
 import * as assert from 'assert';
 import { emulator, requestCount, requestsSince } from '../support/emulator';
-import { childLabels, childrenOf, descriptionOf, eventually, extensionApi, labelOf, updateSetting, userSetting } from '../support/extensionUnderTest';
+import { childLabels, childrenOf, descriptionOf, eventually, extensionApi, labelOf, runCommand, updateSetting, userSetting } from '../support/extensionUnderTest';
+import { TestUserInput } from '../support/testUserInput';
 
 const production = 'Contoso Networking (Production)';
 const lab = 'Contoso Networking (Lab)';
@@ -25,6 +26,15 @@ async function withSettings(settings: Record<string, unknown>, run: () => Promis
 describe('Sign-in that follows VS Code', () => {
   beforeEach(async () => {
     await emulator().reset();
+  });
+
+  it('Sign In while signed in says who is signed in and offers another method instead of an error', async () => {
+    assert.deepStrictEqual(await childLabels(), [lab, production]);
+    const input = await runCommand('azureVpn.signIn', new TestUserInput().choose('Signed in to Azure', undefined));
+    const [said] = input.messages;
+    assert.strictEqual(said.severity, 'info');
+    assert.match(said.message, /^Signed in to Azure with the environment credential [0-9a-f-]{36}\.$/);
+    assert.deepStrictEqual(said.actions, ['Choose Sign-in Method…', 'Sign In Again']);
   });
 
   it('uses the cloud of VS Code’s Microsoft sign-in (microsoft-sovereign-cloud) when azureVpn.cloud is not set', async () => {

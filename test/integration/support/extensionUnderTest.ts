@@ -107,7 +107,15 @@ export async function watchTreeRefreshes(): Promise<{ refreshed: string[]; stop(
 
 /** Discards every shared key the extension holds, as the user does through Recover Unsaved Shared Key. */
 export async function discardHeldKeys(): Promise<void> {
-  const listed = await runCommand('azureVpn.recoverSharedKey', new TestUserInput().dismiss('Recover Unsaved Shared Key'));
+  const listed = new TestUserInput().dismiss('Recover Unsaved Shared Key');
+  const api = await extensionApi();
+  api.setUserInputForTests(listed);
+  try {
+    await vscode.commands.executeCommand('azureVpn.recoverSharedKey');
+  } finally {
+    api.setUserInputForTests(undefined);
+  }
+  // With nothing held there is no picker: the command says so instead.
   for (const connection of listed.offered[0]?.labels ?? []) {
     await runCommand(
       'azureVpn.recoverSharedKey',

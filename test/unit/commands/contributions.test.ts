@@ -24,7 +24,8 @@ function producedTokens(): Set<string> {
     gatewayLook(gateway('vpn')),
     gatewayLook(gateway('er', { kind: 'ExpressRoute' })),
     connectionLook(connection('c')),
-    connectionLook(connection('c'), { activity: 'Deleting…', heldKey: true }),
+    connectionLook(connection('c'), { activity: 'Deleting…' }),
+    connectionLook(connection('c'), { heldKey: true }),
     connectionLook(connection('v', { type: 'Vnet2Vnet' })),
   ];
   return new Set(looks.flatMap((look) => look.contextValue.split(';')).concat('message', 'error'));

@@ -99,6 +99,19 @@ describe('how the tree shows Azure objects', () => {
       assert.ok(tokens(look.contextValue).includes('heldKey'));
     });
 
+    it('show no held key while the operation that sends it still runs', () => {
+      const look = connectionLook(connection('site'), { heldKey: true, activity: 'Setting key…' });
+      assert.strictEqual(look.description, 'Setting key…');
+      assert.ok(!tokens(look.contextValue).includes('heldKey'));
+      assert.doesNotMatch(look.tooltip, /held/);
+    });
+
+    it('say in the tooltip why a certificate-authenticated connection has no key commands', () => {
+      const look = connectionLook(connection('cert', { authenticationType: 'Certificate', hasSharedKey: false }));
+      assert.match(look.tooltip, /Certificate authentication — no shared key\./);
+      assert.ok(!tokens(look.contextValue).includes('sharedKey'));
+    });
+
     it('get unique tree ids when a Vnet2Vnet connection shows under both of its gateways', () => {
       const vnet2vnet = connection('v2v', { type: 'Vnet2Vnet' });
       const first = connectionTreeId(vnet2vnet, vnet2vnet.gateway1Id!);

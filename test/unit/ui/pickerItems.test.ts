@@ -44,12 +44,16 @@ describe('picker logic', () => {
     assert.strictEqual(items[1].detail, 'Subscription sub-9');
   });
 
-  it('lists local network gateways in the gateway’s region first', () => {
+  it('offers only the local network gateways of the gateway’s region, and marks those a connection already uses', () => {
+    const near = localGateway('z-near', 'West Europe');
     const items = localNetworkGatewayItems(
-      [localGateway('b-far', 'eastus'), localGateway('z-near', 'WestEurope'), localGateway('a-near', 'westeurope')],
+      [localGateway('b-far', 'eastus'), near, localGateway('a-near', 'westeurope')],
       gateway('gw-1'),
+      new Map([[near.id.toLowerCase(), 'cn-to-z']]),
     );
-    assert.deepStrictEqual(items.map((item) => item.label), ['a-near', 'z-near', 'b-far']);
+    assert.deepStrictEqual(items.map((item) => item.label), ['a-near', 'z-near']);
     assert.strictEqual(items[0].detail, '10.1.0.0/16');
+    assert.match(items[1].description ?? '', /^in use by cn-to-z · /);
+    assert.doesNotMatch(items[0].description ?? '', /in use/);
   });
 });
