@@ -27,9 +27,6 @@ describe('VNet-to-VNet pairs in VS Code, checked against Azure', function () {
     return new Workbench(session.workbench.page, name);
   }
 
-  async function rowShows(workbench: Workbench, connection: string, text: string | RegExp): Promise<void> {
-    await workbench.treeItem(connection).filter({ hasText: text }).waitFor({ timeout: 30_000 });
-  }
 
   before(async () => {
     session = await startSession({ name: 'pair-flows', settings: { 'azureVpn.tunnelWatchSeconds': 60 } });
@@ -74,10 +71,10 @@ describe('VNet-to-VNet pairs in VS Code, checked against Azure', function () {
     const progress = await workbench.waitForToast(`Resetting the shared key of ${bothHalves}`);
     await progress.filter({ hasText: /[12]\/2 'cn-/ }).waitFor();
     await workbench.step('progress');
-    await rowShows(workbench, zurich.name, 'Connecting');
+    await workbench.rowShows(zurich.name, 'Connecting');
     await workbench.step('connecting');
     await workbench.waitForToast(`Tunnel up: '${zurich.name}' ↔ '${zurichHalf.name}'.`, 60_000);
-    await rowShows(workbench, zurich.name, 'Connected');
+    await workbench.rowShows(zurich.name, 'Connected');
     await workbench.step('tunnel-up');
     const [first, second] = [await sharedKeyIn(azure, zurich), await sharedKeyIn(azure, zurichHalf)];
     assert.ok(first !== before, 'Azure still holds the old key');
@@ -91,7 +88,7 @@ describe('VNet-to-VNet pairs in VS Code, checked against Azure', function () {
     await workbench.typeInQuickInput('32');
     await workbench.answerDialog('Reset Key');
     await workbench.waitForToast(`The shared key of '${zurich.name}' was reset`);
-    await rowShows(workbench, zurich.name, 'Not connected');
+    await workbench.rowShows(zurich.name, 'Not connected');
     await workbench.clearNotifications();
     await workbench.contextMenu(zurich.name, 'Check Shared Keys of Pair');
     await workbench.waitForToast(`The shared keys of ${bothHalves} differ`);

@@ -45,10 +45,6 @@ describe('User flows in VS Code, checked against Azure', function () {
     return new Workbench(session.workbench.page, name);
   }
 
-  /** Waits until the connection's row reads `text` (its description: status, activity, held key). */
-  async function rowShows(workbench: Workbench, connection: string, text: string | RegExp): Promise<void> {
-    await workbench.treeItem(connection).filter({ hasText: text }).waitFor({ timeout: 20_000 });
-  }
 
   /** Everything the extension wrote to its "Azure VPN" log channel so far. */
   function extensionLog(): string {
@@ -275,7 +271,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     const failure = await workbench.waitForToast(`Could not set the shared key of '${paris.name}'.`);
     assert.match(await failure.innerText(), /kept in VS Code's secret storage/, 'the failure does not say the key is kept');
     await assertButtons(failure, ['Retry', 'Copy key', 'Discard']);
-    await rowShows(workbench, paris.name, 'unsaved key held');
+    await workbench.rowShows(paris.name, 'unsaved key held');
     await workbench.step('set-failed');
     sameKey(await sharedKeyIn(azure, paris), oldKey, 'the key Azure holds after the failed set');
 
@@ -284,7 +280,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     const offer = await workbench.waitForToast(`A shared key you chose for '${paris.name}'`);
     await assertButtons(offer, ['Copy key', 'Retry', 'Discard']);
     await workbench.expandPath(...productionGateway);
-    await rowShows(workbench, paris.name, 'unsaved key held');
+    await workbench.rowShows(paris.name, 'unsaved key held');
     await workbench.step('offered-after-reload');
 
     await workbench.contextMenu(paris.name, 'Recover Unsaved Shared Key…');

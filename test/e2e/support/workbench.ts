@@ -85,6 +85,11 @@ export class Workbench {
     return this.page.locator('.part.sidebar').getByRole('treeitem', { name }).first();
   }
 
+  /** Waits until the connection's row reads `text` (its description: status, activity, held key). */
+  async rowShows(connection: string, text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    await this.treeItem(connection).filter({ hasText: text }).waitFor({ timeout: timeoutMs });
+  }
+
   /** Expands a tree item (if collapsed) and waits until its children are shown. */
   async expand(name: string | RegExp): Promise<Locator> {
     const item = this.treeItem(name);
