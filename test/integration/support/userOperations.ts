@@ -162,7 +162,7 @@ export const connectionsLevel = treeLevel(
   'connections',
   gatewayInTree,
   { method: 'GET', pathPattern: '/virtualNetworkGateways/vgw-prod-we/connections$' },
-  ['cn-prod-we-frankfurt-cert', 'cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich'],
+  ['cn-prod-we-frankfurt-cert', 'cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich', 'BGP Peers'],
 );
 
 // ---- commands ----
