@@ -70,7 +70,7 @@ export async function downloadDeviceConfiguration(services: Services, node?: Tre
         title: `Download Device Configuration of '${connection.name}'`,
         steps: steps(services),
         finish: 'Download',
-        finishDetail: () => 'The script contains the shared key: it opens in an editor held in memory, saved only if you save it.',
+        finishDetail: () => 'The script holds the shared key: it opens in memory, not in a file.',
       },
       choice,
       services.input,
@@ -93,9 +93,6 @@ async function openScript(services: Services, connection: Connection, device: Vp
   }
   const title = `${connection.name} ${device.vendor} ${device.deviceFamily} ${device.firmwareVersion}`.replace(/[\\/:*?"<>|]/g, '-');
   await services.details.show(connection.id, title, script, 'plaintext');
-  void services.input.showMessage(
-    'warning',
-    `The configuration script of '${connection.name}' contains its shared key. It is held in memory only; File > Save As… writes it to a file.`,
-    {},
-  );
+  // One short line: a notification without buttons shows only its first line.
+  void services.input.showMessage('warning', 'Keep it safe: this script holds the shared key.', {});
 }

@@ -12,7 +12,8 @@ import { attempt } from './failures';
 import type { Services } from './services';
 import { connectionTarget, vpnConnection } from './targets';
 
-const keyNote = 'The shared key is not changed here (Azure ignores it on update): use Set Shared Key….';
+/** Azure ignores a shared key in an update's PUT. */
+const keyNote = 'Azure ignores a key here: Set Shared Key… changes it.';
 
 /** The settings that differ, by name. */
 function changedSettings(state: EditState): string[] {
@@ -70,6 +71,6 @@ async function update(services: Services, connection: Connection, state: EditSta
       phases: { starting: 'Sending the new settings…', applying: 'Azure is applying the new settings…', waitingForConnection: 'Waiting for the connection to finish updating…' },
       perform: async (api, options) => void (await api.updateConnectionSettings(connectionRef(connection), settingsOf(state.draft), options)),
     });
-    void services.input.showMessage('info', `Updated the ${changed.join(', ')} of '${connection.name}'.`, {});
+    void services.input.showMessage('info', `Updated '${connection.name}': ${changed.join(', ')}.`, {});
   });
 }

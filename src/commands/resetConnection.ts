@@ -35,6 +35,6 @@ export async function resetConnection(services: Services, node?: TreeNode): Prom
         await followTunnelStatus(services, connection);
       },
     });
-    void services.input.showMessage('info', `Reset the connection '${connection.name}': its tunnel is negotiating again.`, {});
+    void services.input.showMessage('info', `Reset '${connection.name}': its tunnel negotiates again.`, {});
   });
 }

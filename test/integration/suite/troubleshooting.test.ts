@@ -153,14 +153,14 @@ describe('Troubleshooting a tunnel', () => {
       await nodeAt(...parisPath),
     );
     assert.deepStrictEqual(input.offered[0].labels, ['Cisco', 'Juniper', 'Ubiquiti']);
-    assert.match(input.offered[3].descriptions[0] ?? '', /contains the shared key/);
+    assert.match(input.offered[3].descriptions[0] ?? '', /holds the shared key/);
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document, 'no document was opened');
     assert.strictEqual(document.uri.scheme, 'azure-vpn-details');
     assert.ok(!document.isUntitled && !document.isDirty, 'the script is in an untitled or modified editor, which VS Code backs up to disk');
     assert.match(document.getText(), /crypto ikev2 keyring cn-prod-we-paris-keyring/);
     assert.ok(document.getText().includes(await sharedKeyInEmulator(paris)), 'the script does not hold the connection’s key');
-    assert.ok(input.messages.some((shown) => /contains its shared key/.test(shown.message)), 'the command does not say the script holds the key');
+    assert.ok(input.messages.some((shown) => /^Keep it safe: this script holds the shared key/.test(shown.message)), 'the command does not say the script holds the key');
   });
 
   it('Download Device Configuration is offered for site-to-site connections with a key only', async () => {
@@ -194,7 +194,7 @@ describe('Troubleshooting a tunnel', () => {
     assert.deepStrictEqual(input.validationMessages, ['The DPD timeout must be at least 9 seconds.', undefined, undefined, undefined]);
     const review = input.offered.filter((pick) => pick.title === "Edit Connection 'cn-prod-we-paris': review").pop()!;
     assert.strictEqual(review.descriptions[review.labels.indexOf('DPD timeout')], '45 s → 30 s');
-    assert.match(review.descriptions[0] ?? '', /^2 changes\. The shared key is not changed here/);
+    assert.match(review.descriptions[0] ?? '', /^2 changes\. Azure ignores a key here: Set Shared Key… changes it/);
     const stored = (await connectionInEmulator(paris))!.properties;
     assert.strictEqual(stored.dpdTimeoutSeconds, 30);
     assert.deepStrictEqual(stored.ipsecPolicies, [{ ikeEncryption: 'AES256', ikeIntegrity: 'SHA256', dhGroup: 'DHGroup14', ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'GCMAES256', pfsGroup: 'None', saLifeTimeSeconds: 27000, saDataSizeKilobytes: 102400000 }]);
