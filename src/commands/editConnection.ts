@@ -6,7 +6,7 @@ import { connectionRef } from '../azure/resourceId';
 import type { TreeNode } from '../tree/treeNode';
 import { withReadProgress } from '../ui/progress';
 import { runWizard } from '../ui/wizard';
-import { runConnectionOperation } from './connectionOperation';
+import { changePhases, runConnectionOperation } from './connectionOperation';
 import { draftOf, editSteps, settingsOf, type EditState } from './editConnectionSteps';
 import { attempt } from './failures';
 import type { Services } from './services';
@@ -68,7 +68,7 @@ async function update(services: Services, connection: Connection, state: EditSta
       target: connection,
       activity: 'Updating…',
       title: `Updating the connection '${connection.name}'`,
-      phases: { starting: 'Sending the new settings…', applying: 'Azure is applying the new settings…', waitingForConnection: 'Waiting for the connection to finish updating…' },
+      phases: changePhases('Sending the new settings…', 'Azure is applying the new settings…'),
       perform: async (api, options) => void (await api.updateConnectionSettings(connectionRef(connection), settingsOf(state.draft), options)),
     });
     void services.input.showMessage('info', `Updated '${connection.name}': ${changed.join(', ')}.`, {});

@@ -3,7 +3,7 @@
 import { connectionRef } from '../azure/resourceId';
 import type { TreeNode } from '../tree/treeNode';
 import { UserCancelledError } from '../ui/cancelled';
-import { runConnectionOperation } from './connectionOperation';
+import { changePhases, runConnectionOperation } from './connectionOperation';
 import { attempt } from './failures';
 import type { Services } from './services';
 import { connectionTarget, vpnConnection } from './targets';
@@ -27,7 +27,7 @@ export async function resetConnection(services: Services, node?: TreeNode): Prom
       target: connection,
       activity: 'Resetting connection…',
       title: `Resetting the connection '${connection.name}'`,
-      phases: { starting: 'Asking Azure to reset the tunnel…', applying: 'Azure is resetting the tunnel…', waitingForConnection: 'Waiting for the connection to finish updating…' },
+      phases: changePhases('Asking Azure to reset the tunnel…', 'Azure is resetting the tunnel…'),
       perform: (api, options) => api.resetConnection(connectionRef(connection), options),
       afterwards: async () => {
         // The security associations read before the reset are gone with it.
