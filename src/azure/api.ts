@@ -13,6 +13,7 @@ import type {
   Tenant,
   VirtualNetworkGateway,
 } from './model';
+import type { TroubleshootingApi } from './tunnelOperations';
 
 export type AuthenticationMethod = 'vscode' | 'azureCli' | 'environment';
 
@@ -30,7 +31,7 @@ export interface VsCodeTokenSource {
 }
 
 /** Every list comes sorted by name (subscriptions by display name): callers show it as it is. */
-export interface AzureVpnApi {
+export interface AzureVpnApi extends TroubleshootingApi {
   readonly cloud: Cloud;
   listTenants(): Promise<Tenant[]>;
   listSubscriptions(): Promise<Subscription[]>;

@@ -23,6 +23,7 @@ import type {
 } from './model';
 import { parseResourceId } from './resourceId';
 import { collect, SdkClients, type SdkClientOptions } from './sdkClients';
+import { TunnelOperations, type TroubleshootingApi } from './tunnelOperations';
 
 export interface ArmVpnApiOptions extends Omit<SdkClientOptions, 'maxConcurrentRequests'> {
   /** True when one sign-in can reach several tenants (VS Code account), so tenants are listed one by one. */
@@ -45,11 +46,13 @@ export class ArmVpnApi implements AzureVpnApi {
   readonly cloud: Cloud;
   private readonly clients: SdkClients;
   private readonly pollIntervalMs: number;
+  private readonly tunnels: TunnelOperations;
 
   constructor(private readonly options: ArmVpnApiOptions) {
     this.cloud = options.cloud;
     this.clients = new SdkClients({ ...options, maxConcurrentRequests: options.maxConcurrentRequests ?? defaultMaxConcurrentRequests });
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.tunnels = new TunnelOperations(this.clients, this.pollIntervalMs);
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
@@ -218,6 +221,15 @@ export class ArmVpnApi implements AzureVpnApi {
       return toConnection(last);
     });
   }
+
+  getIkeSas: TroubleshootingApi['getIkeSas'] = (...args) => this.call(() => this.tunnels.getIkeSas(...args));
+  resetConnection: TroubleshootingApi['resetConnection'] = (...args) => this.call(() => this.tunnels.resetConnection(...args));
+  getBgpPeerSessions: TroubleshootingApi['getBgpPeerSessions'] = (...args) => this.call(() => this.tunnels.getBgpPeerSessions(...args));
+  getLearnedRoutes: TroubleshootingApi['getLearnedRoutes'] = (...args) => this.call(() => this.tunnels.getLearnedRoutes(...args));
+  getAdvertisedRoutes: TroubleshootingApi['getAdvertisedRoutes'] = (...args) => this.call(() => this.tunnels.getAdvertisedRoutes(...args));
+  listSupportedVpnDevices: TroubleshootingApi['listSupportedVpnDevices'] = (...args) => this.call(() => this.tunnels.listSupportedVpnDevices(...args));
+  getVpnDeviceConfigurationScript: TroubleshootingApi['getVpnDeviceConfigurationScript'] = (...args) => this.call(() => this.tunnels.getVpnDeviceConfigurationScript(...args));
+  updateConnectionSettings: TroubleshootingApi['updateConnectionSettings'] = (...args) => this.call(() => this.tunnels.updateConnectionSettings(...args));
 
   /** Azure reports a key operation done while the connection is still Updating; a write then would get 409. */
   private async settledAfterKeyChange(ref: ConnectionRef, options: OperationOptions): Promise<void> {

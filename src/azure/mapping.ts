@@ -1,6 +1,7 @@
 // Turns the SDK's models into the extension's model (model.ts). Shared keys are dropped here,
 // so nothing above the azure layer ever holds one by accident.
 import type * as network from '@azure/arm-network';
+import { toConnectionSettings, toTunnels } from './connectionSettings';
 import type {
   Connection,
   ConnectionStatus,
@@ -52,6 +53,8 @@ export function toConnection(resource: AnyConnection, authenticationType?: strin
     egressBytes: resource.egressBytesTransferred,
     authenticationType: auth,
     hasSharedKey: (type === 'IPsec' || type === 'Vnet2Vnet') && auth !== 'Certificate',
+    tunnels: toTunnels(resource),
+    settings: toConnectionSettings(resource),
     raw: withoutSecrets(resource) as Record<string, unknown>,
   };
 }
@@ -78,6 +81,7 @@ export function toGateway(resource: network.VirtualNetworkGateway): VirtualNetwo
     activeActive: resource.active === true,
     vpnType: resource.vpnType,
     provisioningState: resource.provisioningState,
+    bgpAsn: resource.enableBgp ? resource.bgpSettings?.asn : undefined,
   };
 }
 

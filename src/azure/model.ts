@@ -1,5 +1,6 @@
 // What the extension knows about Azure, in the user's words. Built from ARM responses by the
 // azure layer; the tree and the commands only ever see these shapes.
+import type { ConnectionSettings, TunnelHealth } from './connectionSettings';
 
 export interface Tenant {
   tenantId: string;
@@ -44,6 +45,8 @@ export interface VirtualNetworkGateway {
   activeActive: boolean;
   vpnType?: string;
   provisioningState?: string;
+  /** The gateway's autonomous system number when BGP is enabled on it. */
+  bgpAsn?: number;
 }
 
 export interface LocalNetworkGateway {
@@ -79,6 +82,10 @@ export interface Connection {
   authenticationType?: string;
   /** True when the connection has a pre-shared key (IPsec / Vnet2Vnet without certificate auth). */
   hasSharedKey: boolean;
+  /** Its tunnels as Azure reports them (one per gateway instance); none when Azure does not say. */
+  tunnels?: TunnelHealth[];
+  /** What Edit Connection changes; undefined when the source did not say. */
+  settings?: ConnectionSettings;
   /** The ARM resource as Azure returned it, without any shared key: for "Show Connection Details". */
   raw: Record<string, unknown>;
 }

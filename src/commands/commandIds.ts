@@ -17,6 +17,11 @@ export const commandIds = [
   'azureVpn.createConnection',
   'azureVpn.copyResourceId',
   'azureVpn.openInPortal',
+  'azureVpn.resetConnection',
+  'azureVpn.editConnection',
+  'azureVpn.downloadDeviceConfiguration',
+  'azureVpn.showLearnedRoutes',
+  'azureVpn.showAdvertisedRoutes',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];

@@ -31,13 +31,14 @@ export interface ConnectionOperation {
   onStepDone?(index: number): void;
 }
 
+/** What the progress of a change to a connection says, step by step. */
+export function changePhases(starting: string, applying: string): PhaseMessages {
+  return { starting, applying, waitingForConnection: 'Waiting for the connection to finish updating…' };
+}
+
 /** What a key operation's progress says: only the first step differs between Set and Reset. */
 export function keyOperationPhases(starting: string): PhaseMessages {
-  return {
-    starting,
-    applying: 'Azure is applying the new key…',
-    waitingForConnection: 'Waiting for the connection to finish updating…',
-  };
+  return changePhases(starting, 'Azure is applying the new key…');
 }
 
 export async function runConnectionOperation(services: Services, operation: ConnectionOperation): Promise<void> {

@@ -6,10 +6,13 @@ import { checkPairKeys } from './checkPairKeys';
 import { copySharedKey } from './copySharedKey';
 import { createConnection } from './createConnection';
 import { deleteConnection } from './deleteConnection';
+import { downloadDeviceConfiguration } from './downloadDeviceConfiguration';
+import { editConnection } from './editConnection';
 import { runWithFailurePath } from './failures';
 import { goToOtherHalf } from './goToOtherHalf';
 import { recoverSharedKey } from './heldSharedKey';
 import { refresh } from './refresh';
+import { resetConnection } from './resetConnection';
 import { resetSharedKey } from './resetSharedKey';
 import { copyResourceId, openInPortal } from './resourceLinks';
 import { selectSubscriptions } from './selectSubscriptions';
@@ -17,6 +20,7 @@ import { commandIds, type CommandId } from './commandIds';
 import type { Services } from './services';
 import { setSharedKey } from './setSharedKey';
 import { showConnectionDetails } from './showConnectionDetails';
+import { showAdvertisedRoutes, showLearnedRoutes } from './showRoutes';
 import { chooseSignInMethod, signIn } from './signIn';
 import { viewSharedKey } from './viewSharedKey';
 
@@ -40,6 +44,11 @@ const commands: Record<CommandId, [Handler, string]> = {
   'azureVpn.createConnection': [createConnection, 'create the connection'],
   'azureVpn.copyResourceId': [copyResourceId, 'copy the resource ID'],
   'azureVpn.openInPortal': [openInPortal, 'open the portal'],
+  'azureVpn.resetConnection': [resetConnection, 'reset the connection'],
+  'azureVpn.editConnection': [editConnection, 'edit the connection'],
+  'azureVpn.downloadDeviceConfiguration': [downloadDeviceConfiguration, 'download the device configuration'],
+  'azureVpn.showLearnedRoutes': [showLearnedRoutes, 'show the learned routes'],
+  'azureVpn.showAdvertisedRoutes': [showAdvertisedRoutes, 'show the advertised routes'],
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {

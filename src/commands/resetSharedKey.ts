@@ -13,7 +13,7 @@ import { changeBothHalves } from './rotatePair';
 import type { Services } from './services';
 import { copySharedKeyToClipboard } from './sharedKeyClipboard';
 import { connectionTarget, connectionWithSharedKey } from './targets';
-import { touchedByKeyChange, watchTunnels } from './watchTunnels';
+import { withOtherHalf, watchTunnels } from './watchTunnels';
 
 export async function resetSharedKey(services: Services, node?: TreeNode): Promise<void> {
   const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Reset Shared Key');
@@ -45,7 +45,7 @@ export async function resetSharedKey(services: Services, node?: TreeNode): Promi
   } else {
     await resetOneHalf(services, connection, keyLength);
   }
-  await watchTunnels(services, touchedByKeyChange(services, connection, other), { checkKeys: (down) => checkPairKeysOf(services, down) });
+  await watchTunnels(services, withOtherHalf(services, connection, other), { checkKeys: (down) => checkPairKeysOf(services, down) });
 }
 
 async function resetOneHalf(services: Services, connection: Connection, keyLength: number): Promise<void> {

@@ -8,7 +8,7 @@ import { otherHalfToChange } from './pairChoice';
 import { changeBothHalves } from './rotatePair';
 import type { Services } from './services';
 import { connectionTarget, connectionWithSharedKey } from './targets';
-import { touchedByKeyChange, watchTunnels } from './watchTunnels';
+import { withOtherHalf, watchTunnels } from './watchTunnels';
 
 export async function setSharedKey(services: Services, node?: TreeNode): Promise<void> {
   const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Set Shared Key');
@@ -26,5 +26,5 @@ export async function setSharedKey(services: Services, node?: TreeNode): Promise
   } else {
     await applySharedKey(services, connection, key);
   }
-  await watchTunnels(services, touchedByKeyChange(services, connection, other), { checkKeys: (down) => checkPairKeysOf(services, down) });
+  await watchTunnels(services, withOtherHalf(services, connection, other), { checkKeys: (down) => checkPairKeysOf(services, down) });
 }

@@ -20,6 +20,19 @@ export const vnet2vnetConnection: NodeFilter = { kind: 'connection', require: { 
 
 export const vpnGateway: NodeFilter = { kind: 'gateway', require: { gateway: ['vpnGateway'] }, description: 'VPN gateways' };
 
+/** IPsec and Vnet2Vnet connections: those with a tunnel to reset or edit. */
+export const vpnConnection: NodeFilter = { kind: 'connection', require: { gateway: ['vpnGateway'], connection: ['vpnConnection'] }, description: 'VPN connections' };
+
+export const siteToSiteWithSharedKey: NodeFilter = {
+  kind: 'connection',
+  require: { gateway: ['vpnGateway'], connection: ['ipsec', 'sharedKey'] },
+  description: 'site-to-site connections with a shared key',
+};
+
+export const bgpGateway: NodeFilter = { kind: 'gateway', require: { gateway: ['bgp'] }, description: 'gateways with BGP' };
+
+export const bgpPeer: NodeFilter = { kind: 'bgpPeer', require: { gateway: ['bgp'] }, description: 'BGP peers' };
+
 export function pickNode(services: Services, node: TreeNode | undefined, filter: NodeFilter, title: string): Promise<TreeNode> {
   const ui = { input: services.input, whileLoading: <T>(run: () => Thenable<T>) => withReadProgress(`${title}: loading…`, run) };
   return pickFromTree(services.tree, filter, title, ui, node);

@@ -15,10 +15,12 @@ const longestPollMs = 30_000;
 export interface WatchEnd {
   /** Offered when a VNet-to-VNet tunnel did not come up: compares the keys of both halves. */
   checkKeys(connection: Connection): Promise<void>;
+  /** Why an IPsec tunnel may still be down; by default, the key change the device has not followed. */
+  ipsecReason?: string;
 }
 
-/** What a key change on one half touched: that half, and the other half of a VNet-to-VNet link, whose tunnel is the same (its row is read again now). */
-export function touchedByKeyChange(services: Services, connection: Connection, other: Connection | undefined): Connection[] {
+/** The connection and, for one half of a VNet-to-VNet link, the other half: one tunnel (the other half's row is read again now). */
+export function withOtherHalf(services: Services, connection: Connection, other: Connection | undefined): Connection[] {
   const known = services.otherHalves.of(connection.id);
   const otherHalf = other ?? (known?.found === 'one' ? known.connection : undefined);
   if (otherHalf && !other) void services.tree.reloadConnection(otherHalf.id);
@@ -77,6 +79,7 @@ async function report(services: Services, connections: Connection[], seconds: nu
     return;
   }
   const device = down.peerName ? ` (${down.peerName})` : '';
-  const why = down.type === 'IPsec' ? ` — the on-premises device${device} still has the old key. Update it with the new key.` : ` is ${down.status}.`;
+  const ipsec = end.ipsecReason ?? `the on-premises device${device} still has the old key. Update it with the new key.`;
+  const why = down.type === 'IPsec' ? ` — ${ipsec}` : ` is ${down.status}.`;
   void services.input.showMessage('warning', `${after}${why}`, {});
 }

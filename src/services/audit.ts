@@ -2,7 +2,14 @@
 // itself, so no caller can put one in by mistake.
 import { AzureError, StoppedWaitingError } from '../azure/errors';
 
-export type KeyOperation = 'viewed shared key' | 'read shared key' | 'copied shared key' | 'set shared key' | 'reset shared key' | 'created connection with shared key';
+export type KeyOperation =
+  | 'viewed shared key'
+  | 'read shared key'
+  | 'copied shared key'
+  | 'set shared key'
+  | 'reset shared key'
+  | 'created connection with shared key'
+  | 'read device configuration script';
 
 export interface AuditEntry {
   /** Who asked: the sign-in method, and the account when VS Code knows it. */

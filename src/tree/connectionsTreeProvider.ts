@@ -48,6 +48,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return level instanceof ParentNode ? level.childTypeLabel : 'item';
   }
 
+  /** For pickers: the only kinds of node below this one, when it knows them. */
+  kindsBelow(node: TreeNode): readonly string[] | undefined {
+    return node instanceof ParentNode ? node.kindsBelow : undefined;
+  }
+
   /** For pickers: the failure an error item stands for. */
   failureOf(node: TreeNode): unknown {
     return node instanceof ErrorNode ? node.error : undefined;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { VirtualNetworkGateway } from '../azure/model';
+import { BgpPeersNode } from './bgpPeersNode';
 import { ConnectionNode } from './connectionNode';
 import { levelOrMessage } from './loadChildren';
+import { ErrorNode } from './messageNodes';
 import { gatewayLook } from './treeModel';
 import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
 
@@ -28,12 +30,15 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
     return this.parent;
   }
 
-  protected loadChildren(): Promise<TreeNode[]> {
-    return levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
+  protected async loadChildren(): Promise<TreeNode[]> {
+    const connections = await levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
       const api = await this.context.azure.getApi();
       const connections = await api.listConnections(this.gateway);
       this.context.otherHalves.lookUp(connections);
       return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
     });
+    // Beside its connections, once they are listed (a failed list is the level's one error item).
+    const listed = !connections.some((node) => node instanceof ErrorNode);
+    return this.gateway.bgpAsn !== undefined && listed ? [...connections, new BgpPeersNode(this.context, this, this.gateway)] : connections;
   }
 }

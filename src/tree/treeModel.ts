@@ -64,9 +64,10 @@ export function gatewayLook(gateway: VirtualNetworkGateway): ItemLook {
       gateway.vpnType && `VPN type: ${gateway.vpnType}`,
       `Location: ${gateway.location}`,
       gateway.provisioningState && `Provisioning state: ${gateway.provisioningState}`,
+      gateway.bgpAsn !== undefined && `BGP: AS ${gateway.bgpAsn}`,
     ),
     icon: { id: gateway.kind === 'ExpressRoute' ? 'zap' : 'shield', color: failed ? 'errorForeground' : undefined },
-    contextValue: contextValue('gateway', gateway.kind === 'Vpn' ? 'vpnGateway' : 'otherGateway', 'azureResource'),
+    contextValue: contextValue('gateway', gateway.kind === 'Vpn' ? 'vpnGateway' : 'otherGateway', 'azureResource', gateway.bgpAsn !== undefined && 'bgp'),
   };
 }
 
@@ -81,14 +82,14 @@ const typeIcons: Record<ConnectionType, string> = {
   VPNClient: 'device-desktop',
 };
 
-const statusColors: Record<ConnectionStatus, string> = {
+export const statusColors: Record<ConnectionStatus, string> = {
   Connected: 'testing.iconPassed',
   Connecting: 'testing.iconQueued',
   NotConnected: 'testing.iconFailed',
   Unknown: 'disabledForeground',
 };
 
-const statusWords: Record<ConnectionStatus, string> = {
+export const statusWords: Record<ConnectionStatus, string> = {
   Connected: 'Connected',
   Connecting: 'Connecting',
   NotConnected: 'Not connected',
@@ -144,6 +145,8 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
       heldKey && 'heldKey',
       state.activity ? 'busy' : 'idle',
       'azureResource',
+      (connection.type === 'IPsec' || connection.type === 'Vnet2Vnet') && 'vpnConnection',
+      connection.type === 'IPsec' && 'ipsec',
     ),
   };
 }

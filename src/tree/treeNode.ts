@@ -38,6 +38,8 @@ export abstract class ParentNode implements TreeNode {
   abstract readonly id: string;
   /** What the children are called, for pickers and empty levels: "resource group". */
   abstract readonly childTypeLabel: string;
+  /** The only kinds of node anywhere below, when known (details of a connection): pickers looking for another kind do not open it. */
+  readonly kindsBelow?: readonly string[];
   private loading: Promise<TreeNode[]> | undefined;
   private loaded: TreeNode[] | undefined;
 

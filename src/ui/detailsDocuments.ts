@@ -1,4 +1,6 @@
-// Read-only virtual documents for "Show Connection Details". Nothing is written to disk.
+// Read-only virtual documents: connection details, BGP routes, a device configuration script. Held in
+// memory while open; nothing is written to disk (VS Code backs up an untitled editor within a second,
+// so a script with a key is never opened as one) unless the user saves it with Save As.
 import * as vscode from 'vscode';
 
 const detailsScheme = 'azure-vpn-details';
@@ -13,20 +15,20 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   ];
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '{}\n';
+    return this.contents.get(uri.toString()) ?? (uri.path.endsWith('.json') ? '{}\n' : 'Kept in memory only: run the command again to see it.\n');
   }
 
-  /** Opens (or updates, when already open) the document of one connection. */
-  async show(connectionId: string, connectionName: string, json: string): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: detailsScheme, path: `/${connectionName}.json`, query: connectionId });
+  /** Opens (or updates, when already open) the document of one resource; `name` is its title, without extension. */
+  async show(resourceId: string, name: string, text: string, language: 'json' | 'plaintext' = 'json'): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: detailsScheme, path: `/${name}.${language === 'json' ? 'json' : 'txt'}`, query: resourceId });
     const key = uri.toString();
     const wasOpen = this.contents.has(key);
-    this.contents.set(key, json);
+    this.contents.set(key, text);
     if (wasOpen) {
       this.changed.fire(uri);
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    const shown = document.languageId === 'json' ? document : await vscode.languages.setTextDocumentLanguage(document, 'json');
+    const shown = document.languageId === language ? document : await vscode.languages.setTextDocumentLanguage(document, language);
     return vscode.window.showTextDocument(shown, { preview: false });
   }
 

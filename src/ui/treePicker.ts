@@ -15,6 +15,8 @@ export interface PickableTree<N> {
   childTypeLabel(node: N | undefined): string;
   /** The failure an error item stands for; undefined for every other node. */
   failureOf(node: N): unknown;
+  /** The only kinds of node anywhere below this one, when it knows them (a node of details); undefined: it may hold anything. */
+  kindsBelow?(node: N): readonly string[] | undefined;
 }
 
 /** What a command works on, in context-value tokens (`connection;sharedKey;idle`: kind first). */
@@ -51,11 +53,11 @@ function isTarget(item: vscode.TreeItem, filter: NodeFilter): boolean {
   return tokens[0] === filter.kind && carriesRequired(tokens, filter);
 }
 
-/** The node may hold what the command needs: it has children, is not of the wanted kind, and passes the filter for its own kind. */
-function mayLeadTo(item: vscode.TreeItem, filter: NodeFilter): boolean {
+/** The node may hold what the command needs: it has children, is not of the wanted kind, passes the filter for its own kind, and does not rule the kind out. */
+function mayLeadTo(item: vscode.TreeItem, filter: NodeFilter, kindsBelow: readonly string[] | undefined): boolean {
   const tokens = tokensOf(item);
   // TreeItemCollapsibleState.None is 0: a leaf.
-  return !!item.collapsibleState && tokens[0] !== filter.kind && carriesRequired(tokens, filter);
+  return !!item.collapsibleState && tokens[0] !== filter.kind && carriesRequired(tokens, filter) && (!kindsBelow || kindsBelow.includes(filter.kind));
 }
 
 /**
@@ -78,7 +80,9 @@ export async function pickFromTree<N>(tree: PickableTree<N>, filter: NodeFilter,
     const failed = children.map((child) => tree.failureOf(child)).find((failure) => failure !== undefined);
     if (failed !== undefined) throw failed;
     const typeLabel = tree.childTypeLabel(parent);
-    const choices = children.map((node) => ({ node, item: tree.getTreeItem(node) })).filter(({ item }) => isTarget(item, filter) || mayLeadTo(item, filter));
+    const choices = children
+      .map((node) => ({ node, item: tree.getTreeItem(node) }))
+      .filter(({ node, item }) => isTarget(item, filter) || mayLeadTo(item, filter, tree.kindsBelow?.(node)));
     if (choices.length === 0) {
       const where = parent === undefined ? '' : ` in '${text(tree.getTreeItem(parent).label)}'`;
       void ui.input.showMessage('info', `No ${filter.description}${where}.`, {});

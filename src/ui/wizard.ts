@@ -1,7 +1,8 @@
 // Wizards as steps: each step asks one question and says what its answer looks like; the runner
 // numbers the steps it will ask ("2/6"), offers Back on every step after the first, and ends with a
 // review of every answer, from which any step can be asked again. One title pattern for all:
-// "<wizard title>: <step title> (n/N)". No vscode import: unit-tested in plain Node.
+// "<wizard title>: <step title> (n/N)". A wizard that edits what exists starts at its review instead.
+// No vscode import: unit-tested in plain Node.
 import { isGoBack, UserCancelledError } from './cancelled';
 import type { UserInput } from './userInput';
 
@@ -31,6 +32,8 @@ export interface Wizard<S> {
   finish: string;
   /** One line under the review's action, e.g. what will be created where. */
   finishDetail?(state: S): string;
+  /** Editing what exists: every step starts answered, the review comes first, Back in a step returns to it, and steps are not numbered. */
+  reviewFirst?: boolean;
 }
 
 type ReviewChoice = { finish: true } | { step: number };
@@ -39,7 +42,7 @@ type ReviewChoice = { finish: true } | { step: number };
 export async function runWizard<S>(wizard: Wizard<S>, state: S, input: UserInput): Promise<void> {
   let index = 0;
   /** After a change from the review, steps that still hold an answer are passed over on the way back to it. */
-  let returningToReview = false;
+  let returningToReview = wizard.reviewFirst ?? false;
   for (;;) {
     const steps = wizard.steps.filter((step) => step.shouldAsk?.(state) ?? true);
     const total = steps.length + 1;
@@ -65,13 +68,14 @@ export async function runWizard<S>(wizard: Wizard<S>, state: S, input: UserInput
   }
 
   async function askStep(step: WizardStep<S>, at: number, total: number): Promise<void> {
+    const title = wizard.reviewFirst ? `${wizard.title}: ${step.title}` : `${wizard.title}: ${step.title} (${at + 1}/${total})`;
     try {
-      await step.ask(state, { title: `${wizard.title}: ${step.title} (${at + 1}/${total})`, canGoBack: at > 0 });
+      await step.ask(state, { title, canGoBack: at > 0 || !!wizard.reviewFirst });
       index = at + 1;
     } catch (error) {
       if (!isGoBack(error)) throw error;
-      index = Math.max(0, at - 1);
-      returningToReview = false;
+      index = wizard.reviewFirst ? total : Math.max(0, at - 1);
+      returningToReview = !!wizard.reviewFirst;
     }
   }
 }
@@ -82,7 +86,8 @@ async function review<S>(wizard: Wizard<S>, steps: WizardStep<S>[], state: S, in
     ...steps.map((step, index) => ({ label: capitalized(step.title), description: step.summary(state), detail: 'Select to change', value: { step: index } as ReviewChoice })),
   ];
   try {
-    const choice = await input.pickOne(items, { title: `${wizard.title}: review (${total}/${total})`, placeHolder: `Check the answers, then ${wizard.finish}`, canGoBack: true });
+    const title = wizard.reviewFirst ? `${wizard.title}: review` : `${wizard.title}: review (${total}/${total})`;
+    const choice = await input.pickOne(items, { title, placeHolder: `Check the answers, then ${wizard.finish}`, canGoBack: !wizard.reviewFirst });
     if (!choice) throw new UserCancelledError();
     return choice;
   } catch (error) {

@@ -1,7 +1,7 @@
 // Debian's Chromium, driven by playwright-core, showing the code-server workbench.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { chromiumPath } from './installer';
 import { testResultsDir } from './paths';
 
@@ -58,12 +58,12 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   }
 }
 
-/** Saves `test-results/<name>.png` and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves `test-results/<name>.png` and returns its path; `mask` covers what must not be in a picture (a key). */
+export async function screenshot(page: Page, name: string, mask: Locator[] = []): Promise<string> {
   fs.mkdirSync(testResultsDir, { recursive: true });
   const file = path.join(testResultsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   // Menus and toasts fade and slide in: show them where they end up.
-  await page.screenshot({ path: file, timeout: 15_000, animations: 'disabled' });
+  await page.screenshot({ path: file, timeout: 15_000, animations: 'disabled', mask });
   return file;
 }
 

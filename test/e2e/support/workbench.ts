@@ -19,10 +19,10 @@ export class Workbench {
     private readonly name: string,
   ) {}
 
-  /** Saves test-results/<name>-<n>-<step>.png. */
-  async step(step: string): Promise<string> {
+  /** Saves test-results/<name>-<n>-<step>.png, with `mask` covered. */
+  async step(step: string, mask: Locator[] = []): Promise<string> {
     this.steps += 1;
-    return screenshot(this.page, `${this.name}-${String(this.steps).padStart(2, '0')}-${step}`);
+    return screenshot(this.page, `${this.name}-${String(this.steps).padStart(2, '0')}-${step}`, mask);
   }
 
   activityBarTab(title: string): Locator {

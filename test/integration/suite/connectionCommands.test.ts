@@ -52,7 +52,7 @@ describe('Connection commands', () => {
       await nodeAt(...gatewayPath, 'cn-prod-we-lyon'),
     );
     assert.strictEqual(await connectionInEmulator(lyon), undefined, 'the connection still exists in Azure');
-    assert.deepStrictEqual(await childLabels(await nodeAt(...gatewayPath)), ['cn-prod-we-frankfurt-cert', 'cn-prod-we-paris', 'cn-prod-we-zurich']);
+    assert.deepStrictEqual(await childLabels(await nodeAt(...gatewayPath)), ['cn-prod-we-frankfurt-cert', 'cn-prod-we-paris', 'cn-prod-we-zurich', 'BGP Peers']);
     assert.ok(input.messages.some((shown) => shown.modal && shown.detail?.includes('cannot be undone')));
     assert.deepStrictEqual(input.progress.map((shown) => shown.title), ["Deleting the connection 'cn-prod-we-lyon'"]);
   });

@@ -54,6 +54,7 @@ import {
   type Fault,
 } from '../support/faults';
 import { withoutKeys } from '../support/keyAssertions';
+import { editConnection, resetConnection } from '../support/tunnelOperations';
 import {
   chosenKey,
   connectionsLevel,
@@ -82,7 +83,7 @@ interface Row {
 
 const treeLevels = [subscriptionsLevel, resourceGroupsLevel, gatewaysLevel, connectionsLevel];
 const reads = [viewKey, copyKey, showDetails];
-const writes = [setKey, resetKey, deleteConnection, createConnection];
+const writes = [setKey, resetKey, deleteConnection, createConnection, resetConnection, editConnection];
 const everyOperation = [...treeLevels, ...reads, ...writes];
 
 /** Azure recovers on the SDK's retry: the user sees the normal result. */
@@ -168,14 +169,14 @@ const matrix: Row[] = [
     expectMessage: /^Could not read the shared key of 'cn-prod-we-paris'\. You do not have permission/,
     expectState: and(changedNothing, offers()),
   })),
-  ...[viewKey, copyKey, showDetails, setKey, resetKey].map((operation) => ({
+  ...[viewKey, copyKey, showDetails, setKey, resetKey, resetConnection].map((operation) => ({
     operation,
     fault: deletedMeanwhile,
     sees: 'not found, with Refresh',
     expectMessage: /Not found in Azure; it may have been deleted/,
     expectState: goneAfterRefresh,
   })),
-  ...[setKey, resetKey, deleteConnection].map((operation) => ({
+  ...[setKey, resetKey, deleteConnection, resetConnection, editConnection].map((operation) => ({
     operation,
     fault: anotherOperationInProgress,
     sees: 'another operation in progress, retry when it finishes',

@@ -51,6 +51,7 @@ describe('Connections tree', () => {
       'cn-prod-we-lyon': 'IPsec · Connecting',
       'cn-prod-we-paris': 'IPsec · Connected',
       'cn-prod-we-zurich': 'Vnet2Vnet · Connected',
+      'BGP Peers': 'AS 65010',
     });
     const withKey = connections.filter((node) => contextTokensOf(node).includes('sharedKey')).map(labelOf);
     assert.deepStrictEqual(withKey, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich']);

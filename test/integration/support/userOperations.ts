@@ -162,7 +162,7 @@ export const connectionsLevel = treeLevel(
   'connections',
   gatewayInTree,
   { method: 'GET', pathPattern: '/virtualNetworkGateways/vgw-prod-we/connections$' },
-  ['cn-prod-we-frankfurt-cert', 'cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich'],
+  ['cn-prod-we-frankfurt-cert', 'cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich', 'BGP Peers'],
 );
 
 // ---- commands ----
@@ -192,7 +192,7 @@ interface CommandAttempt extends Attempt {
   node: TreeNode;
 }
 
-function command<Before>(spec: CommandSpec<Before>): Operation {
+export function command<Before>(spec: CommandSpec<Before>): Operation {
   return {
     name: spec.name,
     connection: spec.connection,
@@ -231,7 +231,7 @@ function sharedKeyRequest(method: string, suffix = ''): RequestMatch {
 }
 
 /** The node as the tree holds it now shows what Azure says about the connection. */
-async function nodeShowsAzureState(node: TreeNode, place: ConnectionPlace): Promise<void> {
+export async function nodeShowsAzureState(node: TreeNode, place: ConnectionPlace): Promise<void> {
   const inAzure = await connectionInEmulator(place);
   assert.ok(inAzure, `${place.name} is not in Azure`);
   const state = String(inAzure.properties.provisioningState);
@@ -244,7 +244,7 @@ async function nodeShowsAzureState(node: TreeNode, place: ConnectionPlace): Prom
 }
 
 /** The connection was read from Azure after its operation's last status poll (the tree redraws what it read). */
-function connectionReadAgain(place: ConnectionPlace): (attempt: Attempt) => Promise<void> {
+export function connectionReadAgain(place: ConnectionPlace): (attempt: Attempt) => Promise<void> {
   return async (attempt) => {
     const polls = attempt.requests.map((request, index) => (/\/operations\//.test(request.path) ? index : -1)).filter((index) => index >= 0);
     assert.ok(polls.length > 0, 'Azure was never asked how the operation went');

@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { commandIds } from '../../../src/commands/commandIds';
+import { bgpPeerLook, bgpPeersLook } from '../../../src/tree/bgpLooks';
 import { connectionLook, gatewayLook, resourceGroupLook, subscriptionLook } from '../../../src/tree/treeModel';
+import { ikeSasLook } from '../../../src/tree/tunnelLooks';
 import { connection, gateway, subscription } from '../tree/sampleModel';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -27,6 +29,10 @@ function producedTokens(): Set<string> {
     connectionLook(connection('c'), { activity: 'Deleting…' }),
     connectionLook(connection('c'), { heldKey: true }),
     connectionLook(connection('v', { type: 'Vnet2Vnet' })),
+    gatewayLook(gateway('bgp', { bgpAsn: 65010 })),
+    bgpPeersLook(gateway('bgp', { bgpAsn: 65010 })),
+    bgpPeerLook({ neighbor: '169.254.21.1', state: 'Connected' }, false),
+    ikeSasLook(),
   ];
   return new Set(looks.flatMap((look) => look.contextValue.split(';')).concat('message', 'error'));
 }

@@ -12,6 +12,8 @@ interface FakeNode {
   look: ItemLook;
   /** Present: the node has children (what they are called, and the children themselves). */
   children?: { type: string; nodes: FakeNode[] | Error };
+  /** The only kinds below it, when it says. */
+  kindsBelow?: string[];
 }
 
 const Collapsed = 1; // vscode.TreeItemCollapsibleState.Collapsed
@@ -39,6 +41,10 @@ class FakeTree implements PickableTree<FakeNode> {
 
   failureOf(node: FakeNode): unknown {
     return (node as FakeNode & { failure?: unknown }).failure;
+  }
+
+  kindsBelow(node: FakeNode): readonly string[] | undefined {
+    return node.kindsBelow;
   }
 }
 
@@ -132,5 +138,20 @@ describe('palette pickers drawn from the tree', () => {
     const input = new TestUserInput();
     await assert.rejects(pickFromTree(tree, { kind: 'gateway', require: { gateway: ['vpnGateway'] }, description: 'VPN gateways' }, 'Create Connection', ui(input), expressRoute), UserCancelledError);
     assert.deepStrictEqual(input.messages.map((shown) => shown.message), ["'ergw-1' is not one of the VPN gateways."]);
+  });
+
+  it('does not open a node whose kinds below rule out what the command needs', async () => {
+    const detail = (label: string, kind: string): FakeNode => leaf({ label, tooltip: '', icon: { id: 'info' }, contextValue: contextValue(kind) });
+    const site = (name: string): FakeNode => ({ look: connectionLook(connection(name)), children: { type: 'detail', nodes: [detail('Tunnel 1', 'tunnel')] }, kindsBelow: ['tunnel'] });
+    const peers: FakeNode = { look: { label: 'BGP Peers', tooltip: '', icon: { id: 'type-hierarchy' }, contextValue: contextValue('bgpPeers') }, children: { type: 'BGP peer', nodes: [detail('169.254.21.1', 'bgpPeer')] }, kindsBelow: ['bgpPeer'] };
+    const vpn: FakeNode = { look: gatewayLook(gateway('vgw-1')), children: { type: 'connection', nodes: [site('site-a'), site('site-b'), peers] } };
+    const tree = new FakeTree({ type: 'virtual network gateway', nodes: [vpn] });
+
+    const input = new TestUserInput().pick('Select a connection', 'site-a');
+    await pickFromTree(tree, keyCommand, 'Copy Shared Key', ui(input));
+    assert.deepStrictEqual(input.offered[0].labels, ['site-a', 'site-b'], 'BGP Peers was offered as a way to a connection');
+    const peer = await pickFromTree(tree, { kind: 'bgpPeer', description: 'BGP peers' }, 'Show Advertised Routes', ui(new TestUserInput().pick('Select a BGP peer', '169.254.21.1')));
+    assert.strictEqual(peer.look.label, '169.254.21.1');
+    assert.ok(!tree.loaded.includes('site-a'), 'a connection was opened looking for a BGP peer');
   });
 });

@@ -81,4 +81,22 @@ describe('wizard step runner', () => {
     await assert.rejects(runWizard({ title: 'Paint', steps: steps(), finish: 'Order' }, {}, input), /dismissed|Back pressed/);
     assert.match(input.unexpectedPrompts.join(), /has no Back button/);
   });
+
+  it('editing what exists starts at the review, unnumbered and without Back; Back in a step returns to it unchanged', async () => {
+    input = new TestUserInput()
+      .pick('Repaint: review', 'Size')
+      .back('Repaint: size')
+      .pick('Repaint: review', 'Colour')
+      .pick('Repaint: colour', 'grey')
+      .pick('Repaint: shade', 'dark')
+      .pick('Repaint: review', 'Order');
+    const state: Answers = { colour: 'red', size: 'S' };
+    await runWizard({ title: 'Repaint', steps: steps(), finish: 'Order', reviewFirst: true }, state, input);
+    input.assertAllAnswered();
+    assert.deepStrictEqual(state, { colour: 'grey', shade: 'dark', size: 'S' }, 'the size changed after Back, or the shade the colour opened was not asked');
+    assert.deepStrictEqual(input.offered.map((pick) => pick.title), ['Repaint: review', 'Repaint: size', 'Repaint: review', 'Repaint: colour', 'Repaint: shade', 'Repaint: review']);
+
+    input = new TestUserInput().back('Repaint: review');
+    await assert.rejects(runWizard({ title: 'Repaint', steps: steps(), finish: 'Order', reviewFirst: true }, { colour: 'red', size: 'S' }, input), /Back pressed/);
+  });
 });

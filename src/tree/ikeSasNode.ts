@@ -1,0 +1,39 @@
+// "IKE Security Associations" under a connection: read from Azure only when expanded (getIkeSas is a
+// long-running request), kept across redraws and reads of the connection, read again on Refresh.
+import * as vscode from 'vscode';
+import type { ConnectionRef } from '../azure/model';
+import { detailNodes } from './detailNodes';
+import { levelOrMessage } from './loadChildren';
+import { connectionDetailKinds, ikeSaItems, ikeSasLook } from './tunnelLooks';
+import { ParentNode, treeItemFrom, type TreeContext, type TreeNode } from './treeNode';
+
+export class IkeSasNode extends ParentNode {
+  readonly id: string;
+  readonly childTypeLabel = 'IKE security association';
+  readonly kindsBelow = connectionDetailKinds;
+
+  constructor(
+    private readonly context: TreeContext,
+    private readonly parent: TreeNode,
+    /** The connection as it is now (it is replaced when read again). */
+    private readonly connection: () => ConnectionRef,
+  ) {
+    super();
+    this.id = `${parent.id}/ikeSas`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return treeItemFrom(this.id, ikeSasLook(), vscode.TreeItemCollapsibleState.Collapsed);
+  }
+
+  getParent(): TreeNode {
+    return this.parent;
+  }
+
+  protected loadChildren(): Promise<TreeNode[]> {
+    return levelOrMessage(this.context, this, 'IKE security associations', 'None: the tunnel is not established', async () => {
+      const api = await this.context.azure.getApi();
+      return detailNodes(this, ikeSaItems(await api.getIkeSas(this.connection())));
+    });
+  }
+}
