@@ -14,7 +14,10 @@ mkdir -p "$root/usr/lib/node_modules" "$root/usr/etc" "$root/etc/apt"
 cp /usr/bin/node "$root/usr/bin/node"
 rm -rf "$root/usr/lib/node_modules/npm" && cp -a /usr/lib/node_modules/npm "$root/usr/lib/node_modules/npm"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
-cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt" 2>/dev/null || { mkdir -p "$root/etc/ssl/certs" && cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"; }
+mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates"
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+# The machine's own CAs (a proxy's, say) too: installing ca-certificates in the root rebuilds the bundle from them.
+cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
 [ -f /usr/etc/npmrc ] && cp /usr/etc/npmrc "$root/usr/etc/npmrc"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp -a /etc/apt/sources.list.d "$root/etc/apt/" 2>/dev/null || true
