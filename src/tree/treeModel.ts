@@ -116,9 +116,10 @@ export function connectionLook(connection: Connection, state: ConnectionState = 
   // While an operation runs, the key it sends is held by design: only a key left over afterwards is news.
   const heldKey = state.heldKey && !state.activity;
   const updating = connection.provisioningState !== 'Succeeded' ? connection.provisioningState : undefined;
+  // The status first: at the default sidebar width the end of a long row is cut off, and the icon shows the type.
   const description = state.activity
     ? state.activity
-    : [connection.type, statusWords[connection.status], updating, heldKey && 'unsaved key held']
+    : [statusWords[connection.status], updating, heldKey && 'unsaved key held', connection.type]
         .filter(Boolean)
         .join(' · ');
   return {

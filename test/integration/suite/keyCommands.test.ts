@@ -136,7 +136,7 @@ describe('Shared key commands', () => {
     assert.ok(!contextTokensOf(await parisNode()).includes('idle'), 'Set/Reset/Delete stay available on a busy connection');
     await running;
     // Paris's on-premises device still holds the old key (emulator: simulated tunnels).
-    assert.strictEqual(descriptionOf(await parisNode()), 'IPsec · Not connected');
+    assert.strictEqual(descriptionOf(await parisNode()), 'Not connected · IPsec');
   });
 
   it('Reset Shared Key from the palette walks the tree: subscription, group, and only connections with a key (the one VPN gateway is not asked)', async () => {
@@ -159,7 +159,7 @@ describe('Shared key commands', () => {
     assert.strictEqual(input.offered.length, 3, `asked more than subscription, group and connection: ${input.offered.map((pick) => pick.title).join(' / ')}`);
     assert.strictEqual(connections.title, "Reset Shared Key — virtual network gateway 'vgw-prod-we'");
     assert.deepStrictEqual(connections.labels, ['cn-prod-we-lyon', 'cn-prod-we-paris', 'cn-prod-we-zurich'], 'a connection without a key was offered');
-    assert.deepStrictEqual(connections.descriptions, ['IPsec · Connecting', 'IPsec · Connected', 'Vnet2Vnet · Connected'], 'the picker does not show what the tree shows');
+    assert.deepStrictEqual(connections.descriptions, ['Connecting · IPsec', 'Connected · IPsec', 'Connected · Vnet2Vnet'], 'the picker does not show what the tree shows');
   });
 
   describe('bad input is refused where it is typed, and nothing is sent to Azure', () => {

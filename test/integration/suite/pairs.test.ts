@@ -82,8 +82,8 @@ describe('VNet-to-VNet pairs', () => {
     assert.ok(progress.steps.includes("1/2 'cn-prod-we-zurich': Resetting…"), progress.steps.join(' / '));
     assert.ok(progress.steps.some((step) => step.startsWith("2/2 'cn-zrh-prod-we': ")), progress.steps.join(' / '));
     assert.ok(input!.messagesLike(/^Tunnel up: 'cn-prod-we-zurich' ↔ 'cn-zrh-prod-we'\.$/).length, 'the flow did not end with "Tunnel up"');
-    const connecting = seen.indexOf('Vnet2Vnet · Connecting');
-    assert.ok(connecting >= 0 && seen.indexOf('Vnet2Vnet · Connected', connecting) > connecting, `the row showed: ${seen.join(' / ')}`);
+    const connecting = seen.indexOf('Connecting · Vnet2Vnet');
+    assert.ok(connecting >= 0 && seen.indexOf('Connected · Vnet2Vnet', connecting) > connecting, `the row showed: ${seen.join(' / ')}`);
   });
 
   it('Set on both halves when the second fails: the message says who has which key, the key is held for the second half, and Retry sets it there', async () => {
@@ -135,9 +135,9 @@ describe('VNet-to-VNet pairs', () => {
     );
     const tree = (await extensionApi()).treeDataProvider;
     await eventually('the other half’s row shows the tunnel down too', () =>
-      tree.connectionNodes().some((row) => row.connection.name === zurichHalf.name && descriptionOf(row) === 'Vnet2Vnet · Not connected'),
+      tree.connectionNodes().some((row) => row.connection.name === zurichHalf.name && descriptionOf(row) === 'Not connected · Vnet2Vnet'),
     );
-    assert.strictEqual(descriptionOf(await nodeAt(...zurichInTree)), 'Vnet2Vnet · Not connected');
+    assert.strictEqual(descriptionOf(await nodeAt(...zurichInTree)), 'Not connected · Vnet2Vnet');
     const input = await runCommand(
       'azureVpn.checkPairKeys',
       new TestUserInput().choose('differ', 'Make Both the Same…').pick('Make Both the Same', "Keep the key of 'cn-prod-we-zurich'"),
@@ -218,7 +218,7 @@ describe('VNet-to-VNet pairs', () => {
     const before = await sharedKeyInEmulator(paris);
     const running = runCommand('azureVpn.resetSharedKey', new TestUserInput().type('Reset Shared Key', '32').choose('Reset the shared key', 'Reset Key'), await nodeAt(...parisInTree));
     await eventually('Azure has the new key', async () => (await sharedKeyInEmulator(paris)) !== before);
-    await eventually('the row shows the tunnel down', async () => descriptionOf(await nodeAt(...parisInTree)) === 'IPsec · Not connected');
+    await eventually('the row shows the tunnel down', async () => descriptionOf(await nodeAt(...parisInTree)) === 'Not connected · IPsec');
     await emulator().setDevice(paris.subscriptionId, paris.resourceGroup, 'lgw-paris-office', { sharedKey: await sharedKeyInEmulator(paris) });
     const input = await running;
     assert.ok(input.messagesLike(/^Tunnel up: 'cn-prod-we-paris' is Connected\.$/).length, input.messages.map((shown) => shown.message).join(' | '));

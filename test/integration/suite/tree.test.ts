@@ -47,10 +47,10 @@ describe('Connections tree', () => {
     const connections = await childrenOf(await nodeAt(production, prodGroup, 'vgw-prod-we'));
     const shown = Object.fromEntries(connections.map((node) => [labelOf(node), descriptionOf(node)]));
     assert.deepStrictEqual(shown, {
-      'cn-prod-we-frankfurt-cert': 'IPsec · Connected',
-      'cn-prod-we-lyon': 'IPsec · Connecting',
-      'cn-prod-we-paris': 'IPsec · Connected',
-      'cn-prod-we-zurich': 'Vnet2Vnet · Connected',
+      'cn-prod-we-frankfurt-cert': 'Connected · IPsec',
+      'cn-prod-we-lyon': 'Connecting · IPsec',
+      'cn-prod-we-paris': 'Connected · IPsec',
+      'cn-prod-we-zurich': 'Connected · Vnet2Vnet',
       'BGP Peers': 'AS 65010',
     });
     const withKey = connections.filter((node) => contextTokensOf(node).includes('sharedKey')).map(labelOf);
@@ -109,7 +109,7 @@ describe('Connections tree', () => {
   it('gives ExpressRoute connections no key commands', async () => {
     const [circuit] = await childrenOf(await nodeAt(production, prodGroup, 'ergw-prod-we'));
     assert.strictEqual(labelOf(circuit), 'cn-prod-we-expressroute');
-    assert.match(descriptionOf(circuit), /^ExpressRoute · Connected/);
+    assert.match(descriptionOf(circuit), /^Connected · ExpressRoute/);
     assert.ok(!contextTokensOf(circuit).includes('sharedKey'));
   });
 

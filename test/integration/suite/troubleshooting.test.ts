@@ -132,7 +132,7 @@ describe('Troubleshooting a tunnel', () => {
     assert.deepStrictEqual(input.progress.map((shown) => shown.title), ["Resetting the connection 'cn-prod-we-paris'"]);
     assert.strictEqual((await connectionInEmulator(paris))?.properties.connectionStatus, 'Connecting', 'Azure did not reset the tunnel');
     const [row] = (await extensionApi()).treeDataProvider.connectionNodes(`/subscriptions/${paris.subscriptionId}/resourceGroups/${paris.resourceGroup}/providers/Microsoft.Network/connections/${paris.name}`);
-    assert.strictEqual(descriptionOf(row), 'IPsec · Connecting');
+    assert.strictEqual(descriptionOf(row), 'Connecting · IPsec');
   });
 
   it('Reset Connection does nothing when not confirmed, and is offered from the palette for VPN connections only', async () => {

@@ -56,7 +56,7 @@ describe('how the tree shows Azure objects', () => {
     it('show type and status in the description, and protocol, peer, bytes and provisioning state in the tooltip', () => {
       const look = connectionLook(connection('to-branch'));
       assert.strictEqual(look.label, 'to-branch');
-      assert.strictEqual(look.description, 'IPsec · Connected');
+      assert.strictEqual(look.description, 'Connected · IPsec');
       assert.match(look.tooltip, /Protocol: IKEv2/);
       assert.match(look.tooltip, /Peer: branch-office/);
       assert.match(look.tooltip, /Data in: 1\.5 MB · Data out: 250 B/);
@@ -70,7 +70,7 @@ describe('how the tree shows Azure objects', () => {
       assert.strictEqual(new Set(colors).size, 4, 'two statuses share a color');
       const icons = (['IPsec', 'Vnet2Vnet', 'ExpressRoute'] as const).map((type) => connectionLook(connection('c', { type })).icon.id);
       assert.strictEqual(new Set(icons).size, 3, 'two types share an icon');
-      assert.strictEqual(connectionLook(connection('c', { status: 'NotConnected' })).description, 'IPsec · Not connected');
+      assert.strictEqual(connectionLook(connection('c', { status: 'NotConnected' })).description, 'Not connected · IPsec');
     });
 
     it('offer key commands only when the connection has a shared key', () => {
@@ -90,7 +90,7 @@ describe('how the tree shows Azure objects', () => {
     });
 
     it('say when Azure still updates the connection', () => {
-      assert.strictEqual(connectionLook(connection('c', { provisioningState: 'Updating' })).description, 'IPsec · Connected · Updating');
+      assert.strictEqual(connectionLook(connection('c', { provisioningState: 'Updating' })).description, 'Connected · Updating · IPsec');
     });
 
     it('show a held (unsaved) key on the node', () => {
