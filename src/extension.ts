@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import type { VsCodeTokenSource } from './azure/api';
 import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
+import { watchProblemBadge } from './commands/problemsOnly';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { ConnectionActivities } from './services/connectionActivities';
+import { FleetDiscovery } from './services/fleetDiscovery';
 import { ConnectionsTreeProvider, type SignInState } from './tree/connectionsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 import { AzureSession } from './services/azureSession';
@@ -12,7 +14,7 @@ import { KeyClipboard } from './ui/clipboard';
 import { DetailsDocuments } from './ui/detailsDocuments';
 import { HeldKeys } from './services/heldKeys';
 import { Log } from './services/log';
-import { connectionSettings, readAzureSettings } from './services/settings';
+import { connectionSettings, readAzureSettings, treeSettings } from './services/settings';
 import { authenticationProviderFor } from './services/tokenRequest';
 import { vscodeUserInput, type UserInput } from './ui/userInput';
 import { VsCodeAccountTokenSource } from './services/vscodeTokenSource';
@@ -33,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
   const azure = new AzureSession(log, tokenSource);
   const activities = new ConnectionActivities();
   const heldKeys = new HeldKeys(context.secrets);
-  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities });
+  const fleet = new FleetDiscovery(log);
+  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities, fleet });
+  const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
   const clipboard = new KeyClipboard();
   const details = new DetailsDocuments();
   let input: UserInput = vscodeUserInput;
@@ -41,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     azure,
     log,
     tree,
+    view: treeView,
+    fleet,
     activities,
     heldKeys,
     clipboard,
@@ -50,9 +56,10 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     },
   };
 
-  const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
     treeView,
+    fleet,
+    watchProblemBadge(services),
     log,
     azure,
     activities,
@@ -65,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
       if (connectionSettings.some((setting) => event.affectsConfiguration(setting))) {
         azure.reset();
         tree.refresh();
-      } else if (event.affectsConfiguration('azureVpn.subscriptions')) {
+      } else if (treeSettings.some((setting) => event.affectsConfiguration(setting))) {
         tree.refresh();
       }
     }),

@@ -49,6 +49,7 @@ function loadSdk(): AzureSdk {
     network: require('@azure/arm-network') as AzureSdk['network'],
     resources: require('@azure/arm-resources') as AzureSdk['resources'],
     subscriptions: require('@azure/arm-resources-subscriptions') as AzureSdk['subscriptions'],
+    resourceGraph: require('@azure/arm-resourcegraph') as AzureSdk['resourceGraph'],
     pipeline: require('@azure/core-rest-pipeline') as AzureSdk['pipeline'],
   };
 }

@@ -34,7 +34,7 @@ export function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
-export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
+export function toConnection(resource: AnyConnection, authenticationType?: string, raw?: Record<string, unknown>): Connection {
   const type = connectionTypes.find((t) => t === resource.connectionType) ?? 'IPsec';
   const status = connectionStatuses.find((s) => s === resource.connectionStatus) ?? 'Unknown';
   const auth = authenticationType ?? ('authenticationType' in resource ? resource.authenticationType : undefined);
@@ -52,8 +52,25 @@ export function toConnection(resource: AnyConnection, authenticationType?: strin
     egressBytes: resource.egressBytesTransferred,
     authenticationType: auth,
     hasSharedKey: (type === 'IPsec' || type === 'Vnet2Vnet') && auth !== 'Certificate',
-    raw: withoutSecrets(resource) as Record<string, unknown>,
+    raw: raw ?? (withoutSecrets(resource) as Record<string, unknown>),
   };
+}
+
+/** A resource as Resource Manager's JSON has it (not the SDK's model, which lifts `properties`). */
+export interface ArmResource {
+  id?: string;
+  name?: string;
+  location?: string;
+  properties?: Record<string, unknown>;
+}
+
+/** A connection from Resource Manager's JSON; the answer itself is kept as the details (lists carry no key, none is kept). */
+export function connectionFromArm(resource: ArmResource): Connection {
+  for (const name of Object.keys(resource.properties ?? {})) {
+    if (secretProperties.has(name.toLowerCase())) delete resource.properties?.[name];
+  }
+  const model = { ...resource.properties, id: resource.id, name: resource.name, location: resource.location } as network.VirtualNetworkGatewayConnection;
+  return toConnection(model, undefined, resource as Record<string, unknown>);
 }
 
 function gatewayKind(gatewayType: string | undefined): GatewayKind {

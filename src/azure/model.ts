@@ -44,6 +44,8 @@ export interface VirtualNetworkGateway {
   activeActive: boolean;
   vpnType?: string;
   provisioningState?: string;
+  /** Read from Azure Resource Graph, which may lag behind Resource Manager; undefined: from Resource Manager. */
+  source?: 'resourceGraph';
 }
 
 export interface LocalNetworkGateway {

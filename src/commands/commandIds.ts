@@ -15,6 +15,9 @@ export const commandIds = [
   'azureVpn.createConnection',
   'azureVpn.copyResourceId',
   'azureVpn.openInPortal',
+  'azureVpn.goToConnection',
+  'azureVpn.showOnlyProblems',
+  'azureVpn.showAllConnections',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];

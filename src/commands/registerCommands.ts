@@ -6,11 +6,13 @@ import { copySharedKey } from './copySharedKey';
 import { createConnection } from './createConnection';
 import { deleteConnection } from './deleteConnection';
 import { runWithFailurePath } from './failures';
+import { goToConnection } from './goToConnection';
 import { recoverSharedKey } from './heldSharedKey';
 import { refresh } from './refresh';
 import { resetSharedKey } from './resetSharedKey';
 import { copyResourceId, openInPortal } from './resourceLinks';
 import { selectSubscriptions } from './selectSubscriptions';
+import { showAllConnections, showOnlyProblems } from './problemsOnly';
 import { commandIds, type CommandId } from './commandIds';
 import type { Services } from './services';
 import { setSharedKey } from './setSharedKey';
@@ -36,6 +38,9 @@ const commands: Record<CommandId, [Handler, string]> = {
   'azureVpn.createConnection': [createConnection, 'create the connection'],
   'azureVpn.copyResourceId': [copyResourceId, 'copy the resource ID'],
   'azureVpn.openInPortal': [openInPortal, 'open the portal'],
+  'azureVpn.goToConnection': [goToConnection, 'go to the connection'],
+  'azureVpn.showOnlyProblems': [showOnlyProblems, 'show only the connections with problems'],
+  'azureVpn.showAllConnections': [showAllConnections, 'show every connection'],
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {

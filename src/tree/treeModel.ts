@@ -63,6 +63,7 @@ export function gatewayLook(gateway: VirtualNetworkGateway): ItemLook {
       gateway.vpnType && `VPN type: ${gateway.vpnType}`,
       `Location: ${gateway.location}`,
       gateway.provisioningState && `Provisioning state: ${gateway.provisioningState}`,
+      gateway.source === 'resourceGraph' && 'As Azure Resource Graph last indexed it: it can lag behind Azure.',
     ),
     icon: { id: gateway.kind === 'ExpressRoute' ? 'zap' : 'shield', color: failed ? 'errorForeground' : undefined },
     contextValue: contextValue('gateway', gateway.kind === 'Vpn' ? 'vpnGateway' : 'otherGateway', 'azureResource'),
@@ -87,7 +88,7 @@ const statusColors: Record<ConnectionStatus, string> = {
   Unknown: 'disabledForeground',
 };
 
-const statusWords: Record<ConnectionStatus, string> = {
+export const statusWords: Record<ConnectionStatus, string> = {
   Connected: 'Connected',
   Connecting: 'Connecting',
   NotConnected: 'Not connected',

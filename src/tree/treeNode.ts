@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../services/azureSession';
 import type { ConnectionActivities } from '../services/connectionActivities';
+import type { FleetDiscovery } from '../services/fleetDiscovery';
 import type { HeldKeys } from '../services/heldKeys';
 import type { Log } from '../services/log';
 import type { ItemLook } from './treeModel';
@@ -30,6 +31,7 @@ export interface TreeContext {
   log: Log;
   heldKeys: HeldKeys;
   activities: ConnectionActivities;
+  fleet: FleetDiscovery;
 }
 
 export abstract class ParentNode implements TreeNode {

@@ -30,6 +30,8 @@ export type TextAnswer = { value: string } | { button: string };
 export interface PickPrompt {
   title: string;
   placeHolder: string;
+  /** Typing filters on each item's detail too (the description always counts). */
+  matchOnDetail?: boolean;
   /** A wizard step after the first: a Back button, which makes the prompt throw GoBackError. */
   canGoBack?: boolean;
 }
@@ -117,6 +119,7 @@ class VsCodeUserInput implements UserInput {
     picker.title = prompt.title;
     picker.placeholder = prompt.placeHolder;
     picker.matchOnDescription = true;
+    picker.matchOnDetail = prompt.matchOnDetail ?? false;
     picker.ignoreFocusOut = true;
     picker.items = items;
     picker.buttons = prompt.canGoBack ? [vscode.QuickInputButtons.Back] : [];
