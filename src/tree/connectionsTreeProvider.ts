@@ -32,6 +32,10 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.subscriptions = [
       context.activities.onDidChange((connectionId) => this.connectionNodes(connectionId).forEach((node) => this.redraw(node))),
       context.heldKeys.onDidChange(() => this.connectionNodes().forEach((node) => this.redraw(node))),
+      // What Show Only Problems hides depends on what Resource Graph says.
+      context.fleet.onDidChange(() => {
+        if (this.problems.on) this.changed.fire(undefined);
+      }),
     ];
   }
 
