@@ -164,14 +164,18 @@ export class ArmVpnApi implements AzureVpnApi {
   listConnections(gateway: VirtualNetworkGateway): Promise<Connection[]> {
     return this.call(async () => {
       const list = await collect(this.clients.network(gateway.subscriptionId).virtualNetworkGateways.listConnections(gateway.resourceGroup, gateway.name));
-      return list
-        .map((c) => toConnection(c, this.clients.authenticationTypes.get((c.id ?? '').toLowerCase())))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const connections = list.map((c) => toConnection(c, this.clients.authenticationTypes.get((c.id ?? '').toLowerCase())));
+      this.overlay.seenLive(connections);
+      return connections.sort((a, b) => a.name.localeCompare(b.name));
     });
   }
 
   getConnection(ref: ConnectionRef): Promise<Connection> {
-    return this.call(async () => toConnection(await this.connections(ref.subscriptionId).get(ref.resourceGroup, ref.name)));
+    return this.call(async () => {
+      const connection = toConnection(await this.connections(ref.subscriptionId).get(ref.resourceGroup, ref.name));
+      this.overlay.seenLive([connection]);
+      return connection;
+    });
   }
 
   getSharedKey(ref: ConnectionRef): Promise<string> {
@@ -252,6 +256,7 @@ export class ArmVpnApi implements AzureVpnApi {
       const own = { subscriptionId: gateway.subscriptionId, name: gateway.resourceGroup };
       const groups = new Map([own, ...alsoIn].map((group) => [resourceGroupId(group).toLowerCase(), group]));
       const lists = await Promise.all([...groups.values()].map((group) => this.reader.connectionsInGroup(group)));
+      this.overlay.seenLive(lists.flat(), [...groups.values()]);
       return lists
         .flat()
         .filter((connection) => sameResourceId(connection.gateway1Id, gateway.id))
