@@ -43,13 +43,25 @@ export function setAzureSdkLogLevel(level: AzureLogLevel): void {
   sdkLogger().setLogLevel(level);
 }
 
-/** require() on first use (not import) so both the bundle and plain Node load the SDK's CommonJS build once. */
+/**
+ * require() on first use (not import) so both the bundle and plain Node load the SDK's CommonJS build once;
+ * each package when first asked for: @azure/arm-network alone holds about 13 MB of heap, and the tree
+ * discovered through Resource Graph needs it only when a command does.
+ */
 function loadSdk(): AzureSdk {
   return {
-    network: require('@azure/arm-network') as AzureSdk['network'],
-    resources: require('@azure/arm-resources') as AzureSdk['resources'],
-    subscriptions: require('@azure/arm-resources-subscriptions') as AzureSdk['subscriptions'],
-    resourceGraph: require('@azure/arm-resourcegraph') as AzureSdk['resourceGraph'],
+    get network() {
+      return require('@azure/arm-network') as AzureSdk['network'];
+    },
+    get resources() {
+      return require('@azure/arm-resources') as AzureSdk['resources'];
+    },
+    get subscriptions() {
+      return require('@azure/arm-resources-subscriptions') as AzureSdk['subscriptions'];
+    },
+    get resourceGraph() {
+      return require('@azure/arm-resourcegraph') as AzureSdk['resourceGraph'];
+    },
     pipeline: require('@azure/core-rest-pipeline') as AzureSdk['pipeline'],
   };
 }

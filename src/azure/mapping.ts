@@ -64,13 +64,13 @@ export interface ArmResource {
   properties?: Record<string, unknown>;
 }
 
-/** A connection from Resource Manager's JSON; the answer itself is kept as the details (lists carry no key, none is kept). */
+/** A connection from Resource Manager's JSON, in the SDK's shape (properties lifted) and kept as its details without a copy; no key is kept. */
 export function connectionFromArm(resource: ArmResource): Connection {
-  for (const name of Object.keys(resource.properties ?? {})) {
-    if (secretProperties.has(name.toLowerCase())) delete resource.properties?.[name];
+  const model: Record<string, unknown> = { ...resource.properties, id: resource.id, name: resource.name, location: resource.location };
+  for (const name of Object.keys(model)) {
+    if (secretProperties.has(name.toLowerCase())) delete model[name];
   }
-  const model = { ...resource.properties, id: resource.id, name: resource.name, location: resource.location } as network.VirtualNetworkGatewayConnection;
-  return toConnection(model, undefined, resource as Record<string, unknown>);
+  return toConnection(model as unknown as network.VirtualNetworkGatewayConnection, undefined, model);
 }
 
 function gatewayKind(gatewayType: string | undefined): GatewayKind {

@@ -37,6 +37,14 @@ function updateBadge(services: Services): void {
     : undefined;
 }
 
+/** While Show Only Problems is on, each new discovery through Graph reads every connection too: the filter needs them. */
+function readConnectionsForTheFilter(services: Services): void {
+  const load = services.fleet.current;
+  if (services.tree.problems.on && load?.through === 'resourceGraph' && !services.fleet.connections) {
+    services.fleet.connectionsOf(load).catch(() => undefined);
+  }
+}
+
 /** Keeps the badge up to date as levels are read, rows repaint and Resource Graph's answers arrive. */
 export function watchProblemBadge(services: Services): vscode.Disposable {
   let pending: NodeJS.Timeout | undefined;
@@ -46,7 +54,14 @@ export function watchProblemBadge(services: Services): vscode.Disposable {
       updateBadge(services);
     }, 50);
   };
-  const listeners = [services.tree.onDidReadLevel(soon), services.tree.onDidChangeTreeData(soon), services.fleet.onDidChange(soon)];
+  const listeners = [
+    services.tree.onDidReadLevel(soon),
+    services.tree.onDidChangeTreeData(soon),
+    services.fleet.onDidChange(() => {
+      readConnectionsForTheFilter(services);
+      soon();
+    }),
+  ];
   return new vscode.Disposable(() => {
     clearTimeout(pending);
     listeners.forEach((listener) => listener.dispose());

