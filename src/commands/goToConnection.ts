@@ -9,6 +9,9 @@ import { withReadProgress } from '../ui/progress';
 import { knowEveryConnection, setShowOnlyProblems } from './problemsOnly';
 import type { Services } from './services';
 
+/** Enough to scroll through; more words typed narrow the rest. */
+const shownAtOnce = 200;
+
 export async function goToConnection(services: Services): Promise<void> {
   await withReadProgress('Go to Connection: reading your connections…', () => knowEveryConnection(services));
   const connections = knownConnections(services.fleet, services.tree.knownNodes());
@@ -18,7 +21,7 @@ export async function goToConnection(services: Services): Promise<void> {
   }
   const items = connectionSearchItems(connections, subscriptionNames(services.tree.knownNodes()));
   const chosen = answered(
-    await services.input.pickOne(items, { title: 'Go to Connection', placeHolder: 'Type a name, status, type, gateway, group, subscription or peer', matchOnDetail: true }),
+    await services.input.pickOne(items, { title: 'Go to Connection', placeHolder: 'Type a name, status, type, gateway, group, subscription or peer', shownAtOnce }),
   );
   await revealConnection(services, chosen);
 }
