@@ -38,22 +38,26 @@ function optional(row: GraphRow, column: string): string | undefined {
 
 export function subscriptionFromRow(row: GraphRow): Subscription {
   const subscriptionId = text(row, 'subscriptionId');
-  return { subscriptionId, displayName: text(row, 'name') || subscriptionId, tenantId: text(row, 'tenantId'), state: optional(row, 'state') };
+  return { subscriptionId, displayName: text(row, 'name') || subscriptionId, tenantId: text(row, 'tenantId'), state: optional(row, 'state'), source: 'resourceGraph' };
+}
+
+/** Where a row's resource lives: group and subscription from its id, which keeps ARM's casing. */
+function placeOf(row: GraphRow) {
+  const id = text(row, 'id');
+  const place = parseResourceId(id);
+  return { id, name: text(row, 'name') || place.name, subscriptionId: place.subscriptionId, resourceGroup: place.resourceGroup, location: text(row, 'location') };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
+  return values.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? fallback;
 }
 
 const gatewayKinds: readonly GatewayKind[] = ['Vpn', 'ExpressRoute', 'LocalGateway'];
 
 export function gatewayFromRow(row: GraphRow): VirtualNetworkGateway {
-  const id = text(row, 'id');
-  const place = parseResourceId(id);
-  const gatewayType = text(row, 'gatewayType');
   return {
-    id,
-    name: text(row, 'name') || place.name,
-    subscriptionId: place.subscriptionId,
-    resourceGroup: place.resourceGroup,
-    location: text(row, 'location'),
-    kind: gatewayKinds.find((kind) => kind.toLowerCase() === gatewayType.toLowerCase()) ?? 'Other',
+    ...placeOf(row),
+    kind: oneOf(gatewayKinds, text(row, 'gatewayType'), 'Other'),
     sku: optional(row, 'sku'),
     activeActive: text(row, 'activeActive').toLowerCase() === 'true',
     vpnType: optional(row, 'vpnType'),
@@ -65,19 +69,9 @@ export function gatewayFromRow(row: GraphRow): VirtualNetworkGateway {
 const connectionTypes: readonly ConnectionType[] = ['IPsec', 'Vnet2Vnet', 'ExpressRoute', 'VPNClient'];
 const connectionStatuses: readonly ConnectionStatus[] = ['Connected', 'Connecting', 'NotConnected', 'Unknown'];
 
-function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
-  return values.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? fallback;
-}
-
 export function connectionFromRow(row: GraphRow): FleetConnection {
-  const id = text(row, 'id');
-  const place = parseResourceId(id);
   return {
-    id,
-    name: text(row, 'name') || place.name,
-    subscriptionId: place.subscriptionId,
-    resourceGroup: place.resourceGroup,
-    location: text(row, 'location'),
+    ...placeOf(row),
     type: oneOf(connectionTypes, text(row, 'connectionType'), 'IPsec'),
     status: oneOf(connectionStatuses, text(row, 'connectionStatus'), 'Unknown'),
     provisioningState: text(row, 'provisioningState') || 'Unknown',

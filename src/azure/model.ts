@@ -24,6 +24,8 @@ export interface Subscription {
   displayName: string;
   tenantId: string;
   state?: string;
+  /** Read from Azure Resource Graph, which may lag behind Resource Manager; undefined: from Resource Manager. */
+  source?: 'resourceGraph';
 }
 
 export interface ResourceGroupRef {

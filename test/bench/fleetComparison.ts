@@ -32,11 +32,16 @@ export interface FleetComparison {
 }
 
 const graphPageRows = 1000;
+/** Graph's quota window (15 queries per 5 s): each load through Graph starts after the last one's window, as refreshes a few seconds apart do. */
+const graphQuotaWindowMs = 5000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `settle` runs what follows the load (Go to Connection… reading its list); requests, round trips and CPU count it. */
-async function measureLoads<T>(emulator: EmulatorProcess, repetitions: number, load: () => Promise<T>, check: (result: T) => void, settle?: (result: T) => Promise<unknown>): Promise<LoadFigures> {
+async function measureLoads<T>(emulator: EmulatorProcess, repetitions: number, load: () => Promise<T>, check: (result: T) => void, settle?: (result: T) => Promise<unknown>, beforeEach?: () => Promise<unknown>): Promise<LoadFigures> {
   const figures: LoadFigures[] = [];
   for (let i = 0; i < repetitions; i++) {
+    await beforeEach?.();
     await emulator.control.reset();
     const cpu = process.cpuUsage();
     const emulatorCpu = emulator.cpuMs();
@@ -65,12 +70,13 @@ export async function compareDiscovery(emulator: EmulatorProcess, fleet: string,
   const firstLevelShows = (expected: number) => (shown: Subscription[]) => {
     if (shown.length !== expected) throw new Error(`the first level of ${fleet} shows ${shown.length} subscriptions, not ${expected}`);
   };
+  const afterGraphQuotaWindow = () => pause(graphQuotaWindowMs);
   const complete = (through: 'every subscription' | 'with gateways') => (tree: LoadedTree) => checkComplete(tree, shape, through);
   return {
     fleet,
-    graphFirstLevel: await measureLoads(emulator, repetitions, () => graphFirstLevel(api), firstLevelShows(holding)),
+    graphFirstLevel: await measureLoads(emulator, repetitions, () => graphFirstLevel(api), firstLevelShows(holding), undefined, afterGraphQuotaWindow),
     walkFirstLevel: await measureLoads(emulator, repetitions, () => walkFirstLevel(api), firstLevelShows(holding)),
-    graphFullTree: await measureLoads(emulator, repetitions, () => loadFullTreeThroughGraph(api), (load) => complete('with gateways')(load.tree), (load) => load.readForSearch()),
+    graphFullTree: await measureLoads(emulator, repetitions, () => loadFullTreeThroughGraph(api), (load) => complete('with gateways')(load.tree), (load) => load.readForSearch(), afterGraphQuotaWindow),
     walkFullTree: await measureLoads(emulator, repetitions, () => loadFullTree(api), complete('every subscription')),
     firstLevelExtraPages: Math.ceil(Math.max(shape.subscriptions, holding * shape.groups * shape.gateways) / graphPageRows) - 1,
   };

@@ -171,38 +171,38 @@ describe('azure layer: fleet discovery through Azure Resource Graph (default dat
   });
 });
 
+/** Runs `check` against an emulator serving a generated fleet, closed afterwards. */
+async function onFleet(fleet: string, check: (fixture: Fixture, api: AzureVpnApi) => Promise<void>): Promise<void> {
+  const fixture = await startFixture({ fleet });
+  try {
+    await check(fixture, await fixture.api());
+  } finally {
+    await fixture.close();
+  }
+}
+
 describe('azure layer: fleet discovery through Azure Resource Graph (large fleets)', function () {
   this.timeout(60_000);
 
-  it('reads every page of 1,000 rows: 600 gateways in one, 2,400 connections in three', async () => {
-    const fixture = await startFixture({ fleet: '10x30x2x4' });
-    try {
-      const api = await fixture.api();
+  it('reads every page of 1,000 rows: 600 gateways in one, 2,400 connections in three', () =>
+    onFleet('10x30x2x4', async (fixture, api) => {
       const found = await api.discoverGateways();
       assert.deepStrictEqual([found.subscriptions.length, found.gateways.length], [10, 600]);
       const connections = await api.discoverConnections(found.subscriptions.map((s) => s.subscriptionId));
       assert.strictEqual(connections.length, 2400);
       assert.strictEqual(new Set(connections.map((c) => c.id.toLowerCase())).size, 2400, 'no row twice');
       assert.deepStrictEqual(graphQueries(await fixture.control.requests()).map((r) => r.status), [200, 200, 200, 200, 200]);
-    } finally {
-      await fixture.close();
-    }
-  });
+    }));
 
-  it('names at most 1,000 subscriptions in a query: 1,001 subscriptions are two queries', async () => {
-    const fixture = await startFixture({ fleet: '1001x1x1x0' });
-    try {
-      const api = await fixture.api();
+  it('names at most 1,000 subscriptions in a query: 1,001 subscriptions are two queries', () =>
+    onFleet('1001x1x1x0', async (fixture, api) => {
       const found = await api.discoverGateways();
       assert.deepStrictEqual([found.subscriptions.length, found.gateways.length], [1001, 1001]);
       const mark = graphQueries(await fixture.control.requests()).length;
       // No connections: each query is one page, so the queries sent are the batches.
       assert.deepStrictEqual(await api.discoverConnections(found.subscriptions.map((s) => s.subscriptionId)), []);
       assert.strictEqual(graphQueries(await fixture.control.requests()).length - mark, 2);
-    } finally {
-      await fixture.close();
-    }
-  });
+    }));
 });
 
 describe('azure layer: which discovery, and the api-version of the connection lists', () => {
