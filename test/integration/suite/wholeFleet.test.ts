@@ -2,6 +2,8 @@
 // (azureVpn.discovery = resourceGraph, since the emulator is a custom cloud), with a subscription
 // that holds no gateway beside the default data; Go to Connection…, Show Only Problems and its
 // badge; Graph's lag covered by the session's own writes; the fallback to the Resource Manager walk.
+// Its file name sorts it last: Go to Connection… leaves the view expanded where it revealed, and
+// tree.test.ts's redraw test reveals a gateway in a view it expects collapsed.
 import * as assert from 'assert';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import type { RequestLogEntry } from '../../emulator/types';
