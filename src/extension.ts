@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import type { VsCodeTokenSource } from './azure/api';
 import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
+import { watchProblemBadge } from './commands/problemsOnly';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { ConnectionActivities } from './services/connectionActivities';
+import { FleetDiscovery } from './services/fleetDiscovery';
 import { ConnectionsTreeProvider, type SignInState } from './tree/connectionsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 import { AzureSession } from './services/azureSession';
@@ -14,7 +16,7 @@ import { HeldKeys } from './services/heldKeys';
 import { OtherHalves } from './services/otherHalves';
 import { Shutdown } from './services/shutdown';
 import { Log } from './services/log';
-import { connectionSettings, readAzureSettings } from './services/settings';
+import { connectionSettings, readAzureSettings, treeSettings } from './services/settings';
 import { authenticationProviderFor } from './services/tokenRequest';
 import { vscodeUserInput, type UserInput } from './ui/userInput';
 import { VsCodeAccountTokenSource } from './services/vscodeTokenSource';
@@ -37,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
   const heldKeys = new HeldKeys(context.secrets);
   const otherHalves = new OtherHalves(azure, log);
   const shutdown = new Shutdown();
-  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities, otherHalves });
+  const fleet = new FleetDiscovery(log);
+  const tree = new ConnectionsTreeProvider({ azure, log, heldKeys, activities, otherHalves, fleet });
   const clipboard = new KeyClipboard();
   const details = new DetailsDocuments();
   const treeView = vscode.window.createTreeView('azureVpn.connections', { treeDataProvider: tree, showCollapseAll: true });
@@ -46,13 +49,14 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
     azure,
     log,
     tree,
+    view: treeView,
+    fleet,
     activities,
     heldKeys,
     otherHalves,
     shutdown,
     clipboard,
     details,
-    reveal: (node) => treeView.reveal(node, { select: true, focus: true, expand: false }),
     get input() {
       return input;
     },
@@ -61,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
   context.subscriptions.push(
     shutdown,
     treeView,
+    fleet,
+    watchProblemBadge(services),
     log,
     azure,
     activities,
@@ -74,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi
       if (connectionSettings.some((setting) => event.affectsConfiguration(setting))) {
         azure.reset();
         tree.refresh();
-      } else if (event.affectsConfiguration('azureVpn.subscriptions')) {
+      } else if (treeSettings.some((setting) => event.affectsConfiguration(setting))) {
         tree.refresh();
       }
     }),

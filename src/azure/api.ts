@@ -1,6 +1,7 @@
 // The one interface the VS Code side uses to reach Azure. Implemented on the official SDK in
 // armVpnApi.ts; created lazily by createAzureVpnApi so activation loads no Azure package.
 import type { Cloud, CloudName, CustomCloudSettings } from './clouds';
+import type { FleetConnection, GatewayDiscovery } from './fleet';
 import type {
   Connection,
   ConnectionRef,
@@ -54,4 +55,13 @@ export interface AzureVpnApi extends TroubleshootingApi {
   createConnection(spec: NewConnection, options?: OperationOptions): Promise<Connection>;
   /** Reads the connection until it is no longer busy with an operation (Updating, Deleting, …). */
   waitWhileBusy(ref: ConnectionRef, options?: OperationOptions): Promise<Connection>;
+  /** Resource Graph: every subscription of the account and every virtual network gateway in them (two queries at once, paged). */
+  discoverGateways(): Promise<GatewayDiscovery>;
+  /** Resource Graph: every connection of these subscriptions, with this session's writes Graph has not seen yet laid over it. */
+  discoverConnections(subscriptionIds: string[]): Promise<FleetConnection[]>;
+  /**
+   * Resource Manager, live: the connections listed under the gateway, read from the connection list of its group (and of
+   * `alsoIn`, groups known to hold some of them): one request per group, shared by the gateways that ask at the same time.
+   */
+  listConnectionsByGroup(gateway: VirtualNetworkGateway, alsoIn?: ResourceGroupRef[]): Promise<Connection[]>;
 }

@@ -3,9 +3,11 @@
 // long-running operations in longRunning.ts.
 import type * as networkSdk from '@azure/arm-network';
 import type { AzureVpnApi } from './api';
+import { ArmReader } from './armReader';
 import type { Cloud } from './clouds';
 import { mapWithLimit } from './concurrency';
 import { AzureError, toAzureError } from './errors';
+import { fleetConnectionOf, type FleetConnection, type GatewayDiscovery } from './fleet';
 import { runOperation, waitWhileBusy } from './longRunning';
 import { toConnection, toGateway, toLocalNetworkGateway } from './mapping';
 import type {
@@ -21,9 +23,11 @@ import type {
   UnreadTenant,
   VirtualNetworkGateway,
 } from './model';
-import { parseResourceId } from './resourceId';
+import { ResourceGraph } from './resourceGraph';
+import { connectionId, parseResourceId, resourceGroupId, sameResourceId } from './resourceId';
 import { collect, SdkClients, type SdkClientOptions } from './sdkClients';
 import { TunnelOperations, type TroubleshootingApi } from './tunnelOperations';
+import { WriteOverlay } from './writeOverlay';
 
 export interface ArmVpnApiOptions extends Omit<SdkClientOptions, 'maxConcurrentRequests'> {
   /** True when one sign-in can reach several tenants (VS Code account), so tenants are listed one by one. */
@@ -47,12 +51,18 @@ export class ArmVpnApi implements AzureVpnApi {
   private readonly clients: SdkClients;
   private readonly pollIntervalMs: number;
   private readonly tunnels: TunnelOperations;
+  private readonly graph: ResourceGraph;
+  private readonly reader: ArmReader;
+  /** This session's writes, laid over Resource Graph's answers until Graph has seen them. */
+  private readonly overlay = new WriteOverlay();
 
   constructor(private readonly options: ArmVpnApiOptions) {
     this.cloud = options.cloud;
     this.clients = new SdkClients({ ...options, maxConcurrentRequests: options.maxConcurrentRequests ?? defaultMaxConcurrentRequests });
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.tunnels = new TunnelOperations(this.clients, this.pollIntervalMs);
+    this.graph = new ResourceGraph((tenantId) => this.clients.resourceGraph(tenantId));
+    this.reader = new ArmReader(options.cloud.resourceManagerEndpoint, (subscriptionId, url) => this.clients.sendGet(subscriptionId, url), options.sdk.pipeline.RestError);
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
@@ -157,14 +167,18 @@ export class ArmVpnApi implements AzureVpnApi {
   listConnections(gateway: VirtualNetworkGateway): Promise<Connection[]> {
     return this.call(async () => {
       const list = await collect(this.clients.network(gateway.subscriptionId).virtualNetworkGateways.listConnections(gateway.resourceGroup, gateway.name));
-      return list
-        .map((c) => toConnection(c, this.clients.authenticationTypes.get((c.id ?? '').toLowerCase())))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const connections = list.map((c) => toConnection(c, this.clients.authenticationTypes.get((c.id ?? '').toLowerCase())));
+      this.overlay.seenLive(connections);
+      return connections.sort((a, b) => a.name.localeCompare(b.name));
     });
   }
 
   getConnection(ref: ConnectionRef): Promise<Connection> {
-    return this.call(async () => toConnection(await this.connections(ref.subscriptionId).get(ref.resourceGroup, ref.name)));
+    return this.call(async () => {
+      const connection = toConnection(await this.connections(ref.subscriptionId).get(ref.resourceGroup, ref.name));
+      this.overlay.seenLive([connection]);
+      return connection;
+    });
   }
 
   getSharedKey(ref: ConnectionRef): Promise<string> {
@@ -192,6 +206,7 @@ export class ArmVpnApi implements AzureVpnApi {
   deleteConnection(ref: ConnectionRef, options: OperationOptions = {}): Promise<void> {
     return this.call(async () => {
       await runOperation((lro) => this.connections(ref.subscriptionId).delete(ref.resourceGroup, ref.name, lro), options, this.pollIntervalMs);
+      this.overlay.deleted(connectionId(ref));
     });
   }
 
@@ -211,7 +226,9 @@ export class ArmVpnApi implements AzureVpnApi {
         options,
         this.pollIntervalMs,
       );
-      return toConnection(created);
+      const connection = toConnection(created);
+      this.overlay.written(fleetConnectionOf(connection));
+      return connection;
     });
   }
 
@@ -230,6 +247,33 @@ export class ArmVpnApi implements AzureVpnApi {
   listSupportedVpnDevices: TroubleshootingApi['listSupportedVpnDevices'] = (...args) => this.call(() => this.tunnels.listSupportedVpnDevices(...args));
   getVpnDeviceConfigurationScript: TroubleshootingApi['getVpnDeviceConfigurationScript'] = (...args) => this.call(() => this.tunnels.getVpnDeviceConfigurationScript(...args));
   updateConnectionSettings: TroubleshootingApi['updateConnectionSettings'] = (...args) => this.call(() => this.tunnels.updateConnectionSettings(...args));
+  discoverGateways(): Promise<GatewayDiscovery> {
+    return this.call(async () => {
+      const tenants = this.options.multiTenant && !this.options.tenantId ? (await this.listTenants()).map((t) => t.tenantId) : [this.options.tenantId];
+      const found = await this.graph.gateways(tenants);
+      for (const s of found.subscriptions) this.clients.rememberTenant(s.subscriptionId, s.tenantId);
+      return found;
+    });
+  }
+
+  discoverConnections(subscriptionIds: string[]): Promise<FleetConnection[]> {
+    const perTenant = this.options.multiTenant && !this.options.tenantId;
+    const tenantOf = (id: string) => (perTenant ? this.clients.tenantOf(id) : this.options.tenantId);
+    return this.call(async () => this.overlay.apply(await this.graph.connections(subscriptionIds, tenantOf)));
+  }
+
+  listConnectionsByGroup(gateway: VirtualNetworkGateway, alsoIn: ResourceGroupRef[] = []): Promise<Connection[]> {
+    return this.call(async () => {
+      const own = { subscriptionId: gateway.subscriptionId, name: gateway.resourceGroup };
+      const groups = new Map([own, ...alsoIn].map((group) => [resourceGroupId(group).toLowerCase(), group]));
+      const lists = await Promise.all([...groups.values()].map((group) => this.reader.connectionsInGroup(group)));
+      this.overlay.seenLive(lists.flat(), [...groups.values()]);
+      return lists
+        .flat()
+        .filter((connection) => sameResourceId(connection.gateway1Id, gateway.id))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
 
   /** Azure reports a key operation done while the connection is still Updating; a write then would get 409. */
   private async settledAfterKeyChange(ref: ConnectionRef, options: OperationOptions): Promise<void> {

@@ -35,7 +35,7 @@ export function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
-export function toConnection(resource: AnyConnection, authenticationType?: string): Connection {
+export function toConnection(resource: AnyConnection, authenticationType?: string, raw?: Record<string, unknown>): Connection {
   const type = connectionTypes.find((t) => t === resource.connectionType) ?? 'IPsec';
   const status = connectionStatuses.find((s) => s === resource.connectionStatus) ?? 'Unknown';
   const auth = authenticationType ?? ('authenticationType' in resource ? resource.authenticationType : undefined);
@@ -55,8 +55,25 @@ export function toConnection(resource: AnyConnection, authenticationType?: strin
     hasSharedKey: (type === 'IPsec' || type === 'Vnet2Vnet') && auth !== 'Certificate',
     tunnels: toTunnels(resource),
     settings: toConnectionSettings(resource),
-    raw: withoutSecrets(resource) as Record<string, unknown>,
+    raw: raw ?? (withoutSecrets(resource) as Record<string, unknown>),
   };
+}
+
+/** A resource as Resource Manager's JSON has it (not the SDK's model, which lifts `properties`). */
+export interface ArmResource {
+  id?: string;
+  name?: string;
+  location?: string;
+  properties?: Record<string, unknown>;
+}
+
+/** A connection from Resource Manager's JSON, in the SDK's shape (properties lifted) and kept as its details without a copy; no key is kept. */
+export function connectionFromArm(resource: ArmResource): Connection {
+  const model: Record<string, unknown> = { ...resource.properties, id: resource.id, name: resource.name, location: resource.location };
+  for (const name of Object.keys(model)) {
+    if (secretProperties.has(name.toLowerCase())) delete model[name];
+  }
+  return toConnection(model as unknown as network.VirtualNetworkGatewayConnection, undefined, model);
 }
 
 function gatewayKind(gatewayType: string | undefined): GatewayKind {

@@ -25,6 +25,8 @@ export interface Subscription {
   displayName: string;
   tenantId: string;
   state?: string;
+  /** Read from Azure Resource Graph, which may lag behind Resource Manager; undefined: from Resource Manager. */
+  source?: 'resourceGraph';
 }
 
 export interface ResourceGroupRef {
@@ -47,6 +49,8 @@ export interface VirtualNetworkGateway {
   provisioningState?: string;
   /** The gateway's autonomous system number when BGP is enabled on it. */
   bgpAsn?: number;
+  /** Read from Azure Resource Graph, which may lag behind Resource Manager; undefined: from Resource Manager. */
+  source?: 'resourceGraph';
 }
 
 export interface LocalNetworkGateway {

@@ -22,6 +22,9 @@ export const commandIds = [
   'azureVpn.downloadDeviceConfiguration',
   'azureVpn.showLearnedRoutes',
   'azureVpn.showAdvertisedRoutes',
+  'azureVpn.goToConnection',
+  'azureVpn.showOnlyProblems',
+  'azureVpn.showAllConnections',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];

@@ -32,5 +32,5 @@ async function reveal(services: Services, other: Connection, gatewayName: string
     void services.input.showMessage('info', `'${other.name}' on ${gatewayName} is in a subscription the Connections view does not show (Select Subscriptions…).`, {});
     return;
   }
-  await services.reveal(row);
+  await services.view.reveal(row, { select: true, focus: true, expand: false });
 }

@@ -10,12 +10,14 @@ import { downloadDeviceConfiguration } from './downloadDeviceConfiguration';
 import { editConnection } from './editConnection';
 import { runWithFailurePath } from './failures';
 import { goToOtherHalf } from './goToOtherHalf';
+import { goToConnection } from './goToConnection';
 import { recoverSharedKey } from './heldSharedKey';
 import { refresh } from './refresh';
 import { resetConnection } from './resetConnection';
 import { resetSharedKey } from './resetSharedKey';
 import { copyResourceId, openInPortal } from './resourceLinks';
 import { selectSubscriptions } from './selectSubscriptions';
+import { showAllConnections, showOnlyProblems } from './problemsOnly';
 import { commandIds, type CommandId } from './commandIds';
 import type { Services } from './services';
 import { setSharedKey } from './setSharedKey';
@@ -49,6 +51,9 @@ const commands: Record<CommandId, [Handler, string]> = {
   'azureVpn.downloadDeviceConfiguration': [downloadDeviceConfiguration, 'download the device configuration'],
   'azureVpn.showLearnedRoutes': [showLearnedRoutes, 'show the learned routes'],
   'azureVpn.showAdvertisedRoutes': [showAdvertisedRoutes, 'show the advertised routes'],
+  'azureVpn.goToConnection': [goToConnection, 'go to the connection'],
+  'azureVpn.showOnlyProblems': [showOnlyProblems, 'show only the connections with problems'],
+  'azureVpn.showAllConnections': [showAllConnections, 'show every connection'],
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {

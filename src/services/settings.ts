@@ -1,6 +1,7 @@
 // The extension's settings (names are a contract: see package.json `contributes.configuration`).
 import * as vscode from 'vscode';
 import type { AuthenticationMethod, AzureSettings } from '../azure/api';
+import type { DiscoverySetting } from '../azure/discoveryChoice';
 import { cloudFromSovereignEnvironment, customCloudFromVsCode, type CloudName, type CustomCloudSettings, type VsCodeCustomEnvironment } from '../azure/clouds';
 
 const section = 'azureVpn';
@@ -46,6 +47,18 @@ export function readAzureSettings(): AzureSettings {
 
 export function subscriptionFilter(): string[] {
   return configuration().get<string[]>('subscriptions') ?? [];
+}
+
+/** Settings that change what the tree shows, without a new Azure client: a change reloads the tree. */
+export const treeSettings = ['azureVpn.subscriptions', 'azureVpn.discovery', 'azureVpn.showSubscriptionsWithoutGateways'];
+
+export function discoverySetting(): DiscoverySetting {
+  const value = configuration().get<string>('discovery');
+  return value === 'resourceGraph' || value === 'resourceManager' ? value : 'auto';
+}
+
+export function showSubscriptionsWithoutGateways(): boolean {
+  return configuration().get<boolean>('showSubscriptionsWithoutGateways') === true;
 }
 
 export function clipboardClearSeconds(): number {

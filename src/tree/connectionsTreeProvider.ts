@@ -6,7 +6,9 @@ import type { Connection } from '../azure/model';
 import type { PickableTree } from '../ui/treePicker';
 import { parseResourceId, resourceGroupId, sameResourceId, subscriptionResourceId } from '../azure/resourceId';
 import { ConnectionNode } from './connectionNode';
+import { findConnectionNode, type ConnectionPlace } from './connectionPath';
 import { ErrorNode, MessageNode } from './messageNodes';
+import { ProblemFilter } from './problems';
 import { SubscriptionsLevel, type SignInState } from './subscriptionsLevel';
 import { ParentNode, type TreeContext, type TreeNode } from './treeNode';
 
@@ -20,13 +22,22 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   private readonly root: SubscriptionsLevel;
   private readonly subscriptions: vscode.Disposable[];
   signInState: SignInState = 'checking';
+  readonly problems: ProblemFilter;
+  private readonly levelRead = new vscode.EventEmitter<void>();
+  /** Fires whenever a level is handed to the view or a picker (the badge counts what is known then). */
+  readonly onDidReadLevel = this.levelRead.event;
 
   constructor(private readonly context: TreeContext) {
     this.root = new SubscriptionsLevel(context, (state) => this.setSignInState(state));
+    this.problems = new ProblemFilter(context.fleet, () => this.knownNodes());
     this.subscriptions = [
       context.activities.onDidChange((connectionId) => this.connectionNodes(connectionId).forEach((node) => this.redraw(node))),
       context.heldKeys.onDidChange(() => this.connectionNodes().forEach((node) => this.redraw(node))),
       context.otherHalves.onDidChange((connectionId) => this.connectionNodes(connectionId).forEach((node) => this.redraw(node))),
+      // What Show Only Problems hides depends on what Resource Graph says.
+      context.fleet.onDidChange(() => {
+        if (this.problems.on) this.changed.fire(undefined);
+      }),
     ];
   }
 
@@ -34,8 +45,21 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return node.getTreeItem();
   }
 
-  getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    return (node ?? this.root).getChildren?.() ?? Promise.resolve([]);
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await ((node ?? this.root).getChildren?.() ?? Promise.resolve([]));
+    this.levelRead.fire();
+    return this.problems.filter(node, children);
+  }
+
+  /** Show Only Problems on or off: the whole tree repaints from what it holds. */
+  showOnlyProblems(on: boolean): void {
+    this.problems.on = on;
+    this.changed.fire(undefined);
+  }
+
+  /** The node of a connection, its path loaded as the view loads it (whatever Show Only Problems hides). */
+  findConnection(place: ConnectionPlace): Promise<ConnectionNode | undefined> {
+    return findConnectionNode(() => this.root.getChildren(), place);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -150,5 +174,6 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
     this.signInChanged.dispose();
+    this.levelRead.dispose();
   }
 }

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { VirtualNetworkGateway } from '../azure/model';
 import { BgpPeersNode } from './bgpPeersNode';
 import { ConnectionNode } from './connectionNode';
+import type { NodeContext } from './levelSource';
 import { levelOrMessage } from './loadChildren';
 import { ErrorNode } from './messageNodes';
 import { gatewayLook } from './treeModel';
-import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from './treeNode';
 
 export class GatewayNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
@@ -13,7 +14,7 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
   readonly childTypeLabel = 'connection';
 
   constructor(
-    private readonly context: TreeContext,
+    private readonly context: NodeContext,
     private readonly parent: TreeNode,
     readonly gateway: VirtualNetworkGateway,
   ) {
@@ -32,8 +33,7 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
 
   protected async loadChildren(): Promise<TreeNode[]> {
     const connections = await levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
-      const api = await this.context.azure.getApi();
-      const connections = await api.listConnections(this.gateway);
+      const connections = await this.context.levels.connections(this.gateway);
       this.context.otherHalves.lookUp(connections);
       return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
     });

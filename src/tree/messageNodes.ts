@@ -29,6 +29,8 @@ export class MessageNode implements TreeNode {
     item.id = this.id;
     item.description = this.look.description;
     item.tooltip = this.look.tooltip;
+    // Screen readers (and tests finding a row by name) hear the message, not its long tooltip.
+    item.accessibilityInformation = { label: this.look.description ? `${this.message}, ${this.look.description}` : this.message };
     item.iconPath = this.look.warning ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('info');
     item.contextValue = contextValue('message');
     item.command = this.look.command;

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { ResourceGroupRef } from '../azure/model';
 import { resourceGroupId } from '../azure/resourceId';
 import { GatewayNode } from './gatewayNode';
+import type { NodeContext } from './levelSource';
 import { levelOrMessage } from './loadChildren';
 import { resourceGroupLook } from './treeModel';
-import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from './treeNode';
 
 export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
@@ -12,7 +13,7 @@ export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
   readonly childTypeLabel = 'virtual network gateway';
 
   constructor(
-    private readonly context: TreeContext,
+    private readonly context: NodeContext,
     private readonly parent: TreeNode,
     readonly group: ResourceGroupRef,
   ) {
@@ -31,8 +32,7 @@ export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
 
   protected loadChildren(): Promise<TreeNode[]> {
     return levelOrMessage(this.context, this, 'gateways', 'No gateways in this group', async () => {
-      const api = await this.context.azure.getApi();
-      const gateways = await api.listGateways(this.group);
+      const gateways = await this.context.levels.gateways(this.group);
       return gateways.map((gateway) => new GatewayNode(this.context, this, gateway));
     });
   }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Subscription } from '../azure/model';
 import { subscriptionResourceId } from '../azure/resourceId';
+import type { NodeContext } from './levelSource';
 import { levelOrMessage } from './loadChildren';
 import { ResourceGroupNode } from './resourceGroupNode';
 import { subscriptionLook } from './treeModel';
-import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, type TreeNode } from './treeNode';
+import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from './treeNode';
 
 export class SubscriptionNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
@@ -12,7 +13,7 @@ export class SubscriptionNode extends ParentNode implements AzureResourceNode {
   readonly childTypeLabel = 'resource group';
 
   constructor(
-    private readonly context: TreeContext,
+    private readonly context: NodeContext,
     private readonly parent: TreeNode | undefined,
     readonly subscription: Subscription,
     private readonly tenantName: string | undefined,
@@ -32,8 +33,7 @@ export class SubscriptionNode extends ParentNode implements AzureResourceNode {
 
   protected loadChildren(): Promise<TreeNode[]> {
     return levelOrMessage(this.context, this, 'resource groups', 'No resource groups with gateways in this subscription', async () => {
-      const api = await this.context.azure.getApi();
-      const groups = await api.listGatewayResourceGroups(this.subscription.subscriptionId);
+      const groups = await this.context.levels.resourceGroups(this.subscription.subscriptionId);
       return groups.map((group) => new ResourceGroupNode(this.context, this, group));
     });
   }

@@ -4,14 +4,33 @@ import * as vscode from 'vscode';
 import type { AzureVpnApi } from '../azure/api';
 import { AzureError } from '../azure/errors';
 import type { Subscription, UnreadTenant } from '../azure/model';
-import { subscriptionFilter } from '../services/settings';
+import { showSubscriptionsWithoutGateways, subscriptionFilter } from '../services/settings';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
+import { resourceGraphLevels, resourceManagerLevels, type LevelSource, type NodeContext } from './levelSource';
 import { failedLevel } from './loadChildren';
 import { MessageNode } from './messageNodes';
 import { SubscriptionNode } from './subscriptionNode';
 import { ParentNode, type TreeContext, type TreeNode } from './treeNode';
 
 export type SignInState = 'checking' | 'signedIn' | 'signedOut';
+
+interface Listing {
+  all: Subscription[];
+  unread: UnreadTenant[];
+  levels: LevelSource;
+  /** Known only through Resource Graph: the walk shows every subscription. */
+  holdsGateway?: (subscription: Subscription) => boolean;
+}
+
+/** Subscriptions without a gateway are left out of the first level (most of an enterprise's are); this says how many. */
+function hiddenSubscriptionsHint(count: number): MessageNode {
+  const label = count === 1 ? '1 subscription without gateways hidden' : `${count} subscriptions without gateways hidden`;
+  return new MessageNode(undefined, label, {
+    key: 'hiddenSubscriptions',
+    tooltip: 'Azure Resource Graph finds no virtual network gateway in them. Click to show every subscription (setting azureVpn.showSubscriptionsWithoutGateways).',
+    command: { title: 'Show Subscriptions Without Gateways', command: 'workbench.action.openSettings', arguments: ['azureVpn.showSubscriptionsWithoutGateways'] },
+  });
+}
 
 export class SubscriptionsLevel extends ParentNode {
   readonly id = '';
@@ -34,11 +53,10 @@ export class SubscriptionsLevel extends ParentNode {
 
   protected async loadChildren(): Promise<TreeNode[]> {
     let api: AzureVpnApi;
-    let all: Subscription[];
-    let unread: UnreadTenant[];
+    let listing: Listing;
     try {
       api = await this.context.azure.getApi();
-      ({ subscriptions: all, unreadTenants: unread } = await api.listSubscriptionsOfEveryTenant());
+      listing = await this.listing(api);
     } catch (error) {
       if (error instanceof AzureError && error.kind === 'notSignedIn') {
         this.context.log.info(`Not signed in: ${error.message}`);
@@ -49,16 +67,37 @@ export class SubscriptionsLevel extends ParentNode {
       return [failedLevel(this.context, undefined, 'subscriptions', error)];
     }
     this.setSignInState('signedIn');
+    const { all, unread, levels } = listing;
     const notes = unread.length ? [this.unreadTenantsNote(unread)] : [];
     if (all.length === 0) {
       return [...notes, new MessageNode(undefined, 'No subscriptions for this account')];
     }
-    const shown = subscriptionsInFilter(all, subscriptionFilter());
-    if (shown.length === 0) {
+    const inFilter = subscriptionsInFilter(all, subscriptionFilter());
+    if (inFilter.length === 0) {
       return [...notes, new MessageNode(undefined, 'No subscriptions selected. Select Subscriptions…', { command: { title: 'Select Subscriptions…', command: 'azureVpn.selectSubscriptions' } })];
     }
+    const shown = listing.holdsGateway && !showSubscriptionsWithoutGateways() ? inFilter.filter(listing.holdsGateway) : inFilter;
     const tenantNames = await this.tenantNamesIfSeveral(api, shown);
-    return [...notes, ...shown.map((subscription) => new SubscriptionNode(this.context, undefined, subscription, tenantNames?.get(subscription.tenantId)))];
+    const context: NodeContext = { ...this.context, levels };
+    const nodes = shown.map((subscription) => new SubscriptionNode(context, undefined, subscription, tenantNames?.get(subscription.tenantId)));
+    const hidden = inFilter.length - shown.length;
+    return [...notes, ...nodes, ...(hidden > 0 ? [hiddenSubscriptionsHint(hidden)] : [])];
+  }
+
+  /** The subscriptions, and where the levels below them come from: Resource Graph's discovery, or the Resource Manager walk. */
+  private async listing(api: AzureVpnApi): Promise<Listing> {
+    const load = await this.context.fleet.load(api);
+    if (load.through === 'resourceManager') {
+      const { subscriptions, unreadTenants } = await api.listSubscriptionsOfEveryTenant();
+      return { all: subscriptions, unread: unreadTenants, levels: resourceManagerLevels(this.context.azure) };
+    }
+    const holding = new Set(load.withGateways.map((subscription) => subscription.subscriptionId));
+    return {
+      all: load.found.subscriptions,
+      unread: load.found.unreadTenants,
+      levels: resourceGraphLevels(load, () => this.context.fleet.connections),
+      holdsGateway: (subscription) => holding.has(subscription.subscriptionId),
+    };
   }
 
   /** A tenant whose subscriptions could not be listed is said so, not dropped: its subscriptions are missing below. */

@@ -24,6 +24,9 @@ export function contextValue(...tokens: (string | false | undefined)[]): string 
   return tokens.filter((token): token is string => !!token).join(';');
 }
 
+/** The tooltip line of what Resource Graph told rather than Resource Manager. */
+const graphSays = 'As Azure Resource Graph last indexed it: it can lag behind Azure.';
+
 export function subscriptionLook(subscription: Subscription, tenantName?: string): ItemLook {
   const disabled = subscription.state && subscription.state !== 'Enabled' ? subscription.state : undefined;
   return {
@@ -34,6 +37,7 @@ export function subscriptionLook(subscription: Subscription, tenantName?: string
       `ID: ${subscription.subscriptionId}`,
       `Tenant: ${tenantName ? `${tenantName} (${subscription.tenantId})` : subscription.tenantId}`,
       subscription.state && `State: ${subscription.state}`,
+      subscription.source === 'resourceGraph' && graphSays,
     ),
     icon: { id: 'azure' },
     contextValue: contextValue('subscription', 'azureResource'),
@@ -65,6 +69,7 @@ export function gatewayLook(gateway: VirtualNetworkGateway): ItemLook {
       `Location: ${gateway.location}`,
       gateway.provisioningState && `Provisioning state: ${gateway.provisioningState}`,
       gateway.bgpAsn !== undefined && `BGP: AS ${gateway.bgpAsn}`,
+      gateway.source === 'resourceGraph' && graphSays,
     ),
     icon: { id: gateway.kind === 'ExpressRoute' ? 'zap' : 'shield', color: failed ? 'errorForeground' : undefined },
     contextValue: contextValue('gateway', gateway.kind === 'Vpn' ? 'vpnGateway' : 'otherGateway', 'azureResource', gateway.bgpAsn !== undefined && 'bgp'),

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../services/azureSession';
 import type { ConnectionActivities } from '../services/connectionActivities';
+import type { FleetDiscovery } from '../services/fleetDiscovery';
 import type { HeldKeys } from '../services/heldKeys';
 import type { Log } from '../services/log';
 import type { OtherHalves } from '../services/otherHalves';
@@ -32,6 +33,7 @@ export interface TreeContext {
   heldKeys: HeldKeys;
   activities: ConnectionActivities;
   otherHalves: OtherHalves;
+  fleet: FleetDiscovery;
 }
 
 export abstract class ParentNode implements TreeNode {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { GoBackError } from './cancelled';
 import type { PickItem } from './pickerItems';
+import { filterByWords, searchTextOf } from './wordFilter';
 
 export interface InputButtonSpec {
   id: string;
@@ -30,6 +31,11 @@ export type TextAnswer = { value: string } | { button: string };
 export interface PickPrompt {
   title: string;
   placeHolder: string;
+  /**
+   * A long list (thousands of items): typing filters here, on every word in the label, description or detail,
+   * and at most this many matching items are shown at once (the title says how many match).
+   */
+  shownAtOnce?: number;
   /** A wizard step after the first: a Back button, which makes the prompt throw GoBackError. */
   canGoBack?: boolean;
 }
@@ -126,12 +132,15 @@ class VsCodeUserInput implements UserInput {
   }
 
   pickOne<T>(items: PickItem<T>[], prompt: PickPrompt): Promise<T | undefined> {
-    const picker = vscode.window.createQuickPick<PickItem<T>>();
+    const picker = vscode.window.createQuickPick<PickItem<T> & vscode.QuickPickItem>();
     picker.title = prompt.title;
     picker.placeholder = prompt.placeHolder;
     picker.matchOnDescription = true;
+    // Filtering here, VS Code only highlights what matches in the items shown.
+    picker.matchOnDetail = prompt.shownAtOnce !== undefined;
     picker.ignoreFocusOut = true;
-    picker.items = items;
+    const filtering = prompt.shownAtOnce === undefined ? undefined : filterHere(picker, items, prompt.title, prompt.shownAtOnce);
+    if (!filtering) picker.items = items;
     picker.buttons = prompt.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     return new Promise((resolve, reject) => {
       let finished = false;
@@ -150,6 +159,7 @@ class VsCodeUserInput implements UserInput {
         }),
         picker.onDidTriggerButton(() => finish(undefined, new GoBackError())),
         picker.onDidHide(() => finish(undefined)),
+        ...(filtering ? [filtering] : []),
       ];
       picker.show();
     });
@@ -194,6 +204,18 @@ class VsCodeUserInput implements UserInput {
       },
     );
   }
+}
+
+/** The picker shows the first matches of what is typed, filtered here; VS Code's own filter lets them all through. */
+function filterHere<T>(picker: vscode.QuickPick<PickItem<T> & vscode.QuickPickItem>, items: PickItem<T>[], title: string, limit: number): vscode.Disposable {
+  const texts = items.map(searchTextOf);
+  const show = (query: string) => {
+    const { shown, matching } = filterByWords(items, texts, query, limit);
+    picker.items = shown.map((item) => ({ ...item, alwaysShow: true }));
+    picker.title = matching > shown.length ? `${title} (${shown.length} of ${matching} shown: type to narrow)` : title;
+  };
+  show('');
+  return picker.onDidChangeValue(show);
 }
 
 const masked = '•'.repeat(12);

@@ -3,12 +3,13 @@
 //   first-load: the first full tree load after VS Code starts — no token yet, no open socket
 //               (the SDK is loaded before the clock starts: that is sdk-load).
 //   scale:      first level and full load of a large fleet, and the memory the loaded tree takes
-//               (run with --expose-gc).
+//               (run with --expose-gc); scale-graph: the same through Azure Resource Graph.
 // node out/test/bench/loadProcess.js sdk-load <dist/azure-sdk.js>
-// node out/test/bench/loadProcess.js <first-load|scale> '<emulator info JSON>' <fleet>
+// node out/test/bench/loadProcess.js <first-load|scale|scale-graph> '<emulator info JSON>' <fleet>
 import { EmulatorControl } from '../emulator/control';
 import type { EmulatorInfo } from '../emulator/types';
 import { fleetShape } from './fleetShape';
+import { graphFirstLevel, loadFullTreeThroughGraph } from './graphTreeLoad';
 import { armRequests, median, timed } from './measure';
 import { benchApi, checkComplete, loadFullTree, type LoadedTree } from './treeLoad';
 
@@ -53,20 +54,21 @@ function collectGarbage(): void {
   gc();
 }
 
-async function scale(info: EmulatorInfo, fleet: string): Promise<ScaleResult> {
+async function scale(info: EmulatorInfo, fleet: string, through: 'resourceManager' | 'resourceGraph'): Promise<ScaleResult> {
   const control = new EmulatorControl(info);
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const api = await benchApi(info);
+  const graph = through === 'resourceGraph';
   const firstLevel: number[] = [];
-  for (let i = 0; i < scaleRepetitions; i++) firstLevel.push((await timed(() => api.listSubscriptions())).ms);
+  for (let i = 0; i < scaleRepetitions; i++) firstLevel.push((await timed(() => (graph ? graphFirstLevel(api) : api.listSubscriptions()))).ms);
   const fullLoad: number[] = [];
   let requests = 0;
   let heapMB = 0;
   for (let i = 0; i < scaleRepetitions; i++) {
     await control.reset();
-    const { ms, result } = await timed(() => loadFullTree(api));
-    checkComplete(result, fleetShape(fleet));
+    const { ms, result } = await timed(async () => (graph ? (await loadFullTreeThroughGraph(api)).tree : loadFullTree(api)));
+    checkComplete(result, fleetShape(fleet), graph ? 'with gateways' : 'every subscription');
     fullLoad.push(ms);
     requests = armRequests(await control.requests()).length;
     if (i === 0) heapMB = heldHeapMB(result, heapBefore);
@@ -92,7 +94,8 @@ async function measure(mode: string, args: string[]): Promise<SdkLoadResult | Fi
   if (mode === 'sdk-load') return sdkLoad(args[0]);
   const info = JSON.parse(args[0]) as EmulatorInfo;
   if (mode === 'first-load') return firstLoad(info, args[1]);
-  if (mode === 'scale') return scale(info, args[1]);
+  if (mode === 'scale') return scale(info, args[1], 'resourceManager');
+  if (mode === 'scale-graph') return scale(info, args[1], 'resourceGraph');
   throw new Error(`unknown measurement "${mode}"`);
 }
 

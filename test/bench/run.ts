@@ -2,9 +2,8 @@
 // its physical limit and against the naive script, under ARM-like throttling, at 500 subscriptions,
 // activation and size in the real VS Code host, and how soon a key reset is reported. Prints a table
 // and, as its last line, one JSON object. Timings decide nothing here: budgets are reported, not asserted.
-import { execFile, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import * as path from 'path';
-import { promisify } from 'util';
 import type { AzureVpnApi } from '../../src/azure/api';
 import type { RuntimeConfig, ThrottleConfig } from '../emulator/types';
 import { ensureCertificate } from '../emulator/server';
@@ -13,7 +12,8 @@ import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 import { dependentRoundTrips, fleetShape } from './fleetShape';
 import type { FirstLoadResult, ScaleResult, SdkLoadResult } from './loadProcess';
 import { measureLroReaction } from './lroReaction';
-import { armRequests, median, ms, ratio, timed } from './measure';
+import { measureFleet } from './fleetReport';
+import { armRequests, inFreshProcess, median, ms, ratio, timed } from './measure';
 import { naiveWalk } from './naiveWalk';
 import { measurePackage, sdkBundle } from './packageSize';
 import { benchApi, checkComplete, loadFullTree } from './treeLoad';
@@ -43,11 +43,6 @@ function row(...cells: Row): void {
 
 function verdict(withinBudget: boolean): string {
   return withinBudget ? 'within budget' : 'OVER BUDGET';
-}
-
-async function inFreshProcess<T>(args: string[]): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as T;
 }
 
 interface RepeatedLoads {
@@ -214,7 +209,7 @@ async function packageAndActivation() {
   row('Loading the SDK bundle on first use', `${ms(figures.sdkLoadMs)} ms`, `view open → SDK loaded: ${ms(figures.viewLoadsSdkMs)} ms`, '');
   row('dist/extension.js', `${Math.round(size.bundleBytes / 1024)} KB`, `dist/azure-sdk.js ${Math.round(size.sdkBundleBytes / 1024)} KB, loaded on first use`, '');
   row('.vsix', `${Math.round(size.vsixBytes / 1024)} KB`, '≤ 2 MB', verdict(figures.vsixWithinBudget));
-  return figures;
+  return { ...figures, vsix: size.vsix };
 }
 
 async function lro(emulator: EmulatorProcess) {
@@ -231,7 +226,7 @@ async function lro(emulator: EmulatorProcess) {
 
 async function measureAll(): Promise<Record<string, unknown>> {
   say('Package and activation');
-  const packaged = await packageAndActivation();
+  const { vsix, ...packaged } = await packageAndActivation();
   say(`Fleet ${treeFleet}, ${latencyMs} ms per request, ${pageSize} items per page`);
   const emulator = await startEmulatorProcess({ fleet: treeFleet, latencyMs, pageSize });
   try {
@@ -241,7 +236,9 @@ async function measureAll(): Promise<Record<string, unknown>> {
     const lroFigures = await lro(emulator);
     say(`Fleet ${scaleFleet}`);
     const scaleFigures = await scale();
-    return { ...tree, ...naiveFigures, ...throttledFigures, ...scaleFigures, ...packaged, ...lroFigures };
+    say('Discovery through Azure Resource Graph beside the Resource Manager walk (issue 12)');
+    const fleetFigures = await measureFleet(row, emulator, vsix, scaleFigures.scaleHeapMB);
+    return { ...tree, ...naiveFigures, ...throttledFigures, ...scaleFigures, ...packaged, ...lroFigures, ...fleetFigures };
   } finally {
     await emulator.stop();
   }

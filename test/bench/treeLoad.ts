@@ -5,6 +5,7 @@
 import type { AzureVpnApi } from '../../src/azure/api';
 import type { Connection, ResourceGroupRef, Subscription, VirtualNetworkGateway } from '../../src/azure/model';
 import { createAzureVpnApi, type AzureApiDependencies } from '../../src/azure/createApi';
+import { subscriptionsWithGateways } from '../emulator/fleet';
 import type { EmulatorInfo } from '../emulator/types';
 import { customCloudSettings, signInAs } from '../unit/azure/fixture';
 import type { FleetShape } from './fleetShape';
@@ -57,14 +58,15 @@ export function countsOf(tree: LoadedTree): TreeCounts {
   };
 }
 
-/** A load that missed part of the tree measures nothing: stop the bench with what is missing. */
-export function checkComplete(tree: LoadedTree, fleet: FleetShape): void {
+/** A load that missed part of the tree measures nothing: stop the bench with what is missing. Through Graph the first level holds only the subscriptions with gateways. */
+export function checkComplete(tree: LoadedTree, fleet: FleetShape, shown: 'every subscription' | 'with gateways' = 'every subscription'): void {
   const counts = countsOf(tree);
+  const holding = subscriptionsWithGateways(fleet);
   const expected: TreeCounts = {
-    subscriptions: fleet.subscriptions,
-    groups: fleet.subscriptions * fleet.groups,
-    gateways: fleet.subscriptions * fleet.groups * fleet.gateways,
-    connections: fleet.subscriptions * fleet.groups * fleet.gateways * fleet.connections,
+    subscriptions: shown === 'every subscription' ? fleet.subscriptions : holding,
+    groups: holding * fleet.groups,
+    gateways: holding * fleet.groups * fleet.gateways,
+    connections: holding * fleet.groups * fleet.gateways * fleet.connections,
   };
   if (JSON.stringify(counts) !== JSON.stringify(expected)) {
     throw new Error(`the tree load is incomplete: loaded ${JSON.stringify(counts)}, the fleet has ${JSON.stringify(expected)}`);

@@ -102,6 +102,11 @@ export class EmulatorControl {
     await this.call('DELETE', devicePath(subscriptionId, resourceGroup, localNetworkGateway));
   }
 
+  /** A subscription more that holds nothing (until the next reset). */
+  addSubscription(subscriptionId: string, displayName: string): Promise<{ subscriptionId: string; displayName: string; tenantId: string; state: string }> {
+    return this.call('PUT', `subscriptions/${subscriptionId}`, { displayName });
+  }
+
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = new URL(`/_emulator/${path}`, this.info.resourceManagerEndpoint);
     const payload = body === undefined ? undefined : JSON.stringify(body);

@@ -4,6 +4,7 @@
 import { ArmError, methodNotAllowed } from './armErrors';
 import type { Backend } from './backend';
 import { deviceControl } from './deviceControl';
+import { putSubscription } from './subscriptionControl';
 import type { Reply } from './http';
 import type { PrincipalName, RuntimeConfig } from './types';
 import { lookupKey } from './world';
@@ -107,6 +108,7 @@ export function control(b: Backend, method: string, segments: string[], body: un
     default:
       if (first === 'connections' && rest.length === 3) return on({ GET: () => connectionRecord(b, rest, now) });
       if (first === 'devices' && rest.length === 3) return on(deviceControl(b, rest, body, now));
+      if (first === 'subscriptions' && rest.length === 1) return on({ PUT: () => putSubscription(b, rest[0], body) });
       throw new ArmError(404, 'NotFound', `No control route /_emulator/${segments.join('/')}.`);
   }
 }

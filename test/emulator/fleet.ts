@@ -1,6 +1,7 @@
 // A generated fleet for scale tests: S subscriptions × G groups × W gateways × C connections per
-// gateway, each IPsec connection to its own local network gateway and its simulated device. Names
-// and keys are derived from positions, so the same spec always yields the same world.
+// gateway, each IPsec connection to its own local network gateway and its simulated device; with
+// `@P%`, only every (100/P)th subscription holds groups (the others hold nothing, as most of an
+// enterprise's do). Names and keys are derived from positions, so the same spec always yields the same world.
 import { armId, ipsecConnection, localNetworkGateway, stableGuid, stableKey, vpnGateway, type ConnectionStatus } from './builders';
 import { DEFAULT_TENANT } from './defaultData';
 import type { DeviceState, ResourceGroupState, StateFile, SubscriptionState } from './types';
@@ -10,19 +11,33 @@ export interface FleetSpec {
   groups: number;
   gateways: number;
   connections: number;
+  /** Every this-many-th subscription (the first included) holds the groups; 1: all of them. */
+  gatewayEvery: number;
 }
 
 const MAX_RESOURCES = 2_000_000;
 
 export function parseFleet(spec: string): FleetSpec {
-  const match = /^(\d+)x(\d+)x(\d+)x(\d+)$/i.exec(spec.trim());
-  if (!match) throw new Error(`--fleet wants SUBSxGROUPSxGATEWAYSxCONNECTIONS (e.g. 10x30x2x4), not "${spec}"`);
-  const [subscriptions, groups, gateways, connections] = match.slice(1).map(Number);
+  const match = /^(\d+)x(\d+)x(\d+)x(\d+)(?:@(\d+)%)?$/i.exec(spec.trim());
+  if (!match) throw new Error(`--fleet wants SUBSxGROUPSxGATEWAYSxCONNECTIONS[@PERCENT%] (e.g. 10x30x2x4, 2000x1x2x4@5%), not "${spec}"`);
+  const [subscriptions, groups, gateways, connections] = match.slice(1, 5).map(Number);
+  const percent = match[5] === undefined ? 100 : Number(match[5]);
   if (subscriptions < 1) throw new Error('--fleet needs at least one subscription');
+  if (percent < 1 || percent > 100 || !Number.isInteger(100 / percent)) throw new Error(`--fleet: the share of subscriptions with gateways must divide 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100 %), not ${percent} %`);
   if (subscriptions * groups * gateways * (1 + 2 * connections) > MAX_RESOURCES) {
     throw new Error(`--fleet ${spec} is more than ${MAX_RESOURCES} resources`);
   }
-  return { subscriptions, groups, gateways, connections };
+  return { subscriptions, groups, gateways, connections, gatewayEvery: 100 / percent };
+}
+
+/** Whether the subscription at this position holds the fleet's groups. */
+export function holdsGateways(spec: FleetSpec, position: number): boolean {
+  return position % spec.gatewayEvery === 0;
+}
+
+/** How many subscriptions of the fleet hold groups (and so gateways). */
+export function subscriptionsWithGateways(spec: FleetSpec): number {
+  return Math.ceil(spec.subscriptions / spec.gatewayEvery);
 }
 
 const LOCATIONS = ['westeurope', 'northeurope', 'eastus', 'switzerlandnorth'];
@@ -85,7 +100,7 @@ export function fleetState(specText: string): StateFile {
   for (let s = 0; s < spec.subscriptions; s++) {
     const subscriptionId = stableGuid(`fleet-subscription-${s}`);
     const resourceGroups: ResourceGroupState[] = [];
-    for (let g = 0; g < spec.groups; g++) resourceGroups.push(fleetGroup(spec, subscriptionId, s, g));
+    for (let g = 0; holdsGateways(spec, s) && g < spec.groups; g++) resourceGroups.push(fleetGroup(spec, subscriptionId, s, g));
     subscriptions.push({
       subscriptionId,
       displayName: `Fleet subscription ${String(s + 1).padStart(3, '0')}`,

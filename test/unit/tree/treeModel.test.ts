@@ -50,6 +50,12 @@ describe('how the tree shows Azure objects', () => {
       assert.match(look.description ?? '', /provisioning failed/);
       assert.strictEqual(look.icon.color, 'errorForeground');
     });
+
+    it('say in the tooltip when Azure Resource Graph told them, subscriptions too', () => {
+      assert.match(gatewayLook(gateway('gw-1', { source: 'resourceGraph' })).tooltip, /Azure Resource Graph .* can lag/);
+      assert.doesNotMatch(gatewayLook(gateway('gw-1')).tooltip, /Resource Graph/);
+      assert.match(subscriptionLook({ ...subscription('s1', 'Production'), source: 'resourceGraph' }).tooltip, /Azure Resource Graph/);
+    });
   });
 
   describe('connections', () => {
