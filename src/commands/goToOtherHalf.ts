@@ -27,7 +27,7 @@ export async function goToOtherHalf(services: Services, node?: TreeNode): Promis
 }
 
 async function reveal(services: Services, other: Connection, gatewayName: string): Promise<void> {
-  const row = other.gateway1Id ? await withReadProgress(`Opening '${other.name}'…`, () => services.tree.connectionNodeUnder(other.gateway1Id!, other.id)) : undefined;
+  const row = other.gateway1Id ? await withReadProgress(`Opening '${other.name}'…`, () => services.tree.findConnection({ id: other.id, gatewayId: other.gateway1Id! })) : undefined;
   if (!row) {
     void services.input.showMessage('info', `'${other.name}' on ${gatewayName} is in a subscription the Connections view does not show (Select Subscriptions…).`, {});
     return;

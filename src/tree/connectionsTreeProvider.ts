@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { AzureError } from '../azure/errors';
 import type { Connection } from '../azure/model';
 import type { PickableTree } from '../ui/treePicker';
-import { parseResourceId, resourceGroupId, sameResourceId, subscriptionResourceId } from '../azure/resourceId';
+import { sameResourceId } from '../azure/resourceId';
 import { ConnectionNode } from './connectionNode';
 import { findConnectionNode, type ConnectionPlace } from './connectionPath';
 import { ErrorNode, MessageNode } from './messageNodes';
@@ -116,18 +116,6 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return [...this.knownNodes()].filter(
       (node): node is ConnectionNode => node instanceof ConnectionNode && (!connectionId || sameResourceId(node.connection.id, connectionId)),
     );
-  }
-
-  /** The row of a connection under a gateway, loading the levels down to it as the view would when expanded. */
-  async connectionNodeUnder(gatewayId: string, connectionId: string): Promise<ConnectionNode | undefined> {
-    const { subscriptionId, resourceGroup } = parseResourceId(gatewayId);
-    let level: TreeNode | undefined;
-    for (const id of [subscriptionResourceId(subscriptionId), resourceGroupId({ subscriptionId, name: resourceGroup }), gatewayId]) {
-      level = (await this.getChildren(level)).find((child) => sameResourceId(child.id, id));
-      if (!level) return undefined;
-    }
-    const rows = await this.getChildren(level);
-    return rows.find((row): row is ConnectionNode => row instanceof ConnectionNode && sameResourceId(row.connection.id, connectionId));
   }
 
   /** Shows the connection as just read from Azure on every row of it. */
