@@ -21,7 +21,7 @@ const packages = [
   { name: 'make', why: "code-server's native modules are built with it", layers: ['test host'], present: () => commandExists('make') },
   { name: 'g++', why: "code-server's native modules are built with it", layers: ['test host'], present: () => commandExists('g++') },
   { name: 'libkrb5-dev', why: "code-server's native modules build against it", layers: ['test host'], present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') && commandExists('krb5-config') },
-  { name: 'chromium', why: 'the end-to-end tests drive the real VS Code in it', layers: ['e2e'], present: () => fs.existsSync('/usr/bin/chromium') },
+  { name: 'chromium', why: 'the integration and end-to-end tests drive the real VS Code in it', layers: ['integration', 'e2e'], present: () => fs.existsSync('/usr/bin/chromium') },
   { name: 'fonts-dejavu-core', why: 'screenshots with readable text', layers: ['e2e'], present: () => installed('fonts-dejavu-core') },
 ];
 

@@ -1,6 +1,6 @@
 // What is known of the other half of each VNet-to-VNet connection, for the tree to name it and for
-// commands to rotate both halves. Looked up in the background once a gateway's connections load
-// (one request per other gateway); commands ask Azure again before they act.
+// commands to rotate both halves. Looked up when a row's tooltip is about to show (so loading the tree
+// costs nothing more); commands ask Azure again before they act.
 import * as vscode from 'vscode';
 import type { Connection } from '../azure/model';
 import { findOtherHalf, type OtherHalf } from '../azure/otherHalf';
@@ -32,13 +32,12 @@ export class OtherHalves implements vscode.Disposable {
     return otherHalf;
   }
 
-  /** In the background, for the tree: a failure is logged, and the row simply names no other half. */
-  lookUp(connections: Connection[]): void {
-    for (const connection of connections.filter((c) => c.type === 'Vnet2Vnet')) {
-      this.find(connection).catch((error: unknown) =>
-        this.log.warn(`Could not look for the other half of ${connection.id}: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
+  /** For a tooltip about to show: asks Azure only when nothing is known yet; a failure is logged and names no other half. */
+  async lookUp(connection: Connection): Promise<void> {
+    if (connection.type !== 'Vnet2Vnet' || this.of(connection.id)) return;
+    await this.find(connection).catch((error: unknown) =>
+      this.log.warn(`Could not look for the other half of ${connection.id}: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   dispose(): void {

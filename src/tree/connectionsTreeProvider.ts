@@ -45,6 +45,14 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return node.getTreeItem();
   }
 
+  /** VS Code asks when it is about to show a row's tooltip: the other half of a VNet-to-VNet link is looked up then. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (!(node instanceof ConnectionNode)) return item;
+    await this.context.otherHalves.lookUp(node.connection);
+    item.tooltip = node.getTreeItem().tooltip;
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await ((node ?? this.root).getChildren?.() ?? Promise.resolve([]));
     this.levelRead.fire();

@@ -34,7 +34,6 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
   protected async loadChildren(): Promise<TreeNode[]> {
     const connections = await levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
       const connections = await this.context.levels.connections(this.gateway);
-      this.context.otherHalves.lookUp(connections);
       return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
     });
     // Beside its connections, once they are listed (a failed list is the level's one error item).

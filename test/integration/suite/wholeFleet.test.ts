@@ -10,6 +10,7 @@ import type { RequestLogEntry } from '../../emulator/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { connectionInEmulator, emulator, requestCount, requestsSince, type ConnectionPlace } from '../support/emulator';
 import { childLabels, childrenOf, descriptionOf, eventually, extensionApi, labelOf, nodeAt, runCommand, updateSetting, userSetting } from '../support/extensionUnderTest';
+import { signInAgain } from '../support/faults';
 import { TestUserInput } from '../support/testUserInput';
 
 const production = 'Contoso Networking (Production)';
@@ -46,6 +47,8 @@ describe('Fleet through Azure Resource Graph', () => {
   const saved = { discovery: userSetting('azureVpn.discovery'), showAll: userSetting('azureVpn.showSubscriptionsWithoutGateways') };
 
   before(async () => {
+    // A new session, as after signing in again: the writes earlier suites made are not this session's to lay over Graph.
+    await signInAgain();
     await emulator().reset();
     await emulator().addSubscription(marketing.id, marketing.name);
     await updateSetting('azureVpn.discovery', 'resourceGraph');

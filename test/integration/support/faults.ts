@@ -88,7 +88,7 @@ export const cannotSignIn: Fault = {
 };
 
 /** A new credential, so the token lifetime the emulator now has applies from its first token on. */
-async function signInAgain(): Promise<void> {
+export async function signInAgain(): Promise<void> {
   const method = userSetting(authentication);
   await updateSetting(authentication, 'azureCli');
   await updateSetting(authentication, method);
