@@ -30,6 +30,8 @@ export interface CodeServerOptions {
   exitWhenIdleSeconds?: number;
   /** Names the temporary folders, for whoever reads them after a failure. */
   name?: string;
+  /** VS Code's display language (`--locale`), e.g. `qps-ploc` for the pseudo-translation; default English. */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -175,6 +177,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--ignore-last-opened',
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.exitWhenIdleSeconds ? ['--idle-timeout-seconds', String(options.exitWhenIdleSeconds)] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.folder,
   ];
   const out = fs.openSync(logFile, 'a');
