@@ -30,6 +30,8 @@ export interface CodeServerOptions {
   exitWhenIdleSeconds?: number;
   /** Names the temporary folders, for whoever reads them after a failure. */
   name?: string;
+  /** Runs after the extension is installed and before the server starts (e.g. to add translations to it). */
+  prepare?: (dirs: { extensionsDir: string; userDataDir: string }) => void;
   /** VS Code's display language (`--locale`), e.g. `qps-ploc` for the pseudo-translation; default English. */
   locale?: string;
 }
@@ -162,6 +164,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const env = serverEnvironment({ TMPDIR: tmpDir, ...options.env });
   const dirs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   if (options.installVsix) installExtension(entry, options.installVsix, dirs, env);
+  options.prepare?.({ extensionsDir, userDataDir });
 
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}/`;

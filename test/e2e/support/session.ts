@@ -10,6 +10,7 @@ import { launchBrowser, openPage, recordConsole, screenshot, waitForWorkbench } 
 import { startCodeServer, type CodeServer } from '../../host/codeServer';
 import { emulatorEnvironment, emulatorSettings, noAzureCredentials } from '../../host/extensionSetup';
 import { testResultsDir } from '../../host/paths';
+import { installPseudoTranslation, pseudoLocale } from './pseudoLocale';
 import { packageExtension } from './vsix';
 import { Workbench } from './workbench';
 
@@ -24,6 +25,8 @@ export interface SessionOptions {
   signedOut?: boolean;
   /** User settings on top of those pointing at the emulator. */
   settings?: Record<string, unknown>;
+  /** VS Code's display language; `qps-ploc` installs the pseudo-translation first (support/pseudoLocale.ts). */
+  locale?: string;
 }
 
 export interface Session {
@@ -67,6 +70,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         'azureVpn.clipboardClearSeconds': 2,
         ...options.settings,
       },
+      locale: options.locale,
+      prepare: options.locale === pseudoLocale ? installPseudoTranslation : undefined,
     });
     undo.push(async (failed) => {
       await server.stop({ keepFiles: failed });

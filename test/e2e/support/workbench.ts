@@ -29,11 +29,11 @@ export class Workbench {
     return this.page.locator('.part.activitybar').getByRole('tab', { name: title });
   }
 
-  /** Opens the "Azure VPN" container from the activity bar (a second click would close it), wide enough to read. */
-  async openAzureVpn(): Promise<void> {
-    const tab = this.activityBarTab('Azure VPN');
+  /** Opens the "Azure VPN" container (so titled in English) from the activity bar (a second click would close it), wide enough to read. */
+  async openAzureVpn(containerTitle = 'Azure VPN'): Promise<void> {
+    const tab = this.activityBarTab(containerTitle);
     await tab.waitFor({ timeout: uiTimeoutMs });
-    const title = this.sideBarTitle().filter({ hasText: 'Azure VPN' });
+    const title = this.sideBarTitle().filter({ hasText: containerTitle });
     const deadline = Date.now() + uiTimeoutMs;
     // After a reload VS Code restores the last container a moment later: a click just before would close it again.
     while (!(await title.isVisible())) {

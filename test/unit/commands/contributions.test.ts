@@ -8,8 +8,29 @@ import { ikeSasLook } from '../../../src/tree/tunnelLooks';
 import { connection, gateway, subscription } from '../tree/sampleModel';
 
 const root = path.resolve(__dirname, '../../../..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const rawManifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** English: the manifest's `%key%` strings come from package.nls.json (as VS Code reads them). */
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** Every string of a manifest value, with where it is (e.g. `contributes.commands.3.title`). */
+function strings(value: unknown, at = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[at, value]];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, child]) => strings(child, at ? `${at}.${key}` : key));
+  return [];
+}
+
+function localized(value: unknown): unknown {
+  if (typeof value === 'string') return /^%([^%]+)%$/.test(value) ? nls[value.slice(1, -1)] : value;
+  if (Array.isArray(value)) return value.map(localized);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, localized(child)]));
+  return value;
+}
+
+const manifest = localized(rawManifest) as typeof rawManifest;
 const contributes = manifest.contributes;
+
+/** Where a manifest string is read by the user (and so comes from package.nls.json). */
+const userFacing = /^(displayName|description)$|\.(title|shortTitle|category|name|contextualTitle|contents|description|markdownDescription|deprecationMessage|markdownDeprecationMessage)$|\.(enumDescriptions|markdownEnumDescriptions)\.\d+$/;
 
 interface MenuItem {
   command: string;
@@ -120,5 +141,14 @@ describe('package.json contributions', () => {
     assert.strictEqual(properties['azureVpn.tenantId'].type, 'string');
     assert.deepStrictEqual(properties['azureVpn.subscriptions'].default, []);
     assert.strictEqual(properties['azureVpn.clipboardClearSeconds'].default, 30);
+  });
+
+  it('take every string the user reads from package.nls.json, which holds no key the manifest does not use', () => {
+    const all = strings(rawManifest);
+    const literal = all.filter(([at, value]) => userFacing.test(at) && !/^%[^%]+%$/.test(value));
+    assert.deepStrictEqual(literal, [], 'user-facing manifest strings that are not %keys% of package.nls.json');
+    const used = new Set(all.map(([, value]) => /^%([^%]+)%$/.exec(value)?.[1]).filter((key): key is string => key !== undefined));
+    assert.deepStrictEqual([...used].filter((key) => nls[key] === undefined), [], 'keys missing from package.nls.json');
+    assert.deepStrictEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'keys of package.nls.json no manifest string uses');
   });
 });

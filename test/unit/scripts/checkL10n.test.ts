@@ -1,6 +1,9 @@
 // The localization check of `npm test` (scripts/check-l10n.js): a user-facing literal that
-// l10n cannot translate fails it, and src/ has none.
+// l10n cannot translate fails it, and src/ has none; l10n/bundle.l10n.json holds what src/ localizes.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -58,5 +61,19 @@ describe('the localization check', () => {
   it('finds no user-facing literal in src/ that is not localizable', () => {
     const findings = checker.check([path.join(root, 'src')]);
     assert.deepStrictEqual(findings.map((finding) => `${finding.file}:${finding.line}: ${finding.text}`), []);
+  });
+
+  it('l10n/bundle.l10n.json is what @vscode/l10n-dev exports from src/ today (npm run l10n writes it)', function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-l10n-'));
+    try {
+      execFileSync(path.join(root, 'node_modules', '.bin', 'vscode-l10n-dev'), ['export', '--outDir', dir, path.join(root, 'src')], { stdio: 'pipe' });
+      const exported = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
+      const committed = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
+      assert.deepStrictEqual(committed, exported, 'l10n/bundle.l10n.json is stale: run "npm run l10n"');
+      assert.ok(Object.keys(exported).length > 300, `only ${Object.keys(exported).length} strings are localized`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
