@@ -13,9 +13,10 @@ describe('The extension in a translated VS Code (pseudo-translation qps-ploc)', 
   this.timeout(120_000);
   let session: Session;
   let azure: EmulatorControl;
-  const { manifest } = pseudoTranslation();
+  let manifest: Record<string, string>;
 
   before(async () => {
+    manifest = pseudoTranslation().manifest;
     session = await startSession({ name: 'pseudo-locale', locale: pseudoLocale, settings: { 'azureVpn.discovery': 'resourceGraph' } });
     azure = new EmulatorControl(session.emulator!.info);
     await azure.addSubscription(marketing.id, marketing.name);
