@@ -1,4 +1,5 @@
 // Activation: build the services, show the tree, register the commands. Wiring only.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { VsCodeTokenSource } from './azure/api';
 import { offerHeldKeysOnActivation } from './commands/heldSharedKey';
@@ -32,7 +33,9 @@ export interface AzureVpnExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): AzureVpnExtensionApi {
-  const log = new Log(vscode.window.createOutputChannel('Azure VPN', { log: true }));
+  // src/azure (and the other files without a vscode import) translate through @vscode/l10n: give it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const log = new Log(vscode.window.createOutputChannel(vscode.l10n.t({ message: 'Azure VPN', comment: ['The name of the Output channel (the product name)'] }), { log: true }));
   const tokenSource = new VsCodeAccountTokenSource();
   const azure = new AzureSession(log, tokenSource);
   const activities = new ConnectionActivities();

@@ -4,6 +4,7 @@
 // 127 KB per subscription, and the SDK's (de)serializer CPU on every answer.
 import type * as pipelineSdk from '@azure/core-rest-pipeline';
 import type { PipelineResponse } from '@azure/core-rest-pipeline';
+import * as l10n from '@vscode/l10n';
 import type { Connection, ResourceGroupRef } from './model';
 import { connectionFromArm, type ArmResource } from './mapping';
 import { resourceGroupId } from './resourceId';
@@ -59,7 +60,7 @@ export class ArmReader {
     try {
       body = JSON.parse(response.bodyAsText ?? '{}') as ArmList;
     } catch {
-      if (response.status < 400) throw new this.restError('Azure answered with something that is not JSON.', { statusCode: response.status, response });
+      if (response.status < 400) throw new this.restError(l10n.t('Azure answered with something that is not JSON.'), { statusCode: response.status, response });
     }
     if (response.status >= 400) {
       throw new this.restError(body.error?.message ?? `HTTP ${response.status}`, { code: body.error?.code, statusCode: response.status, response });

@@ -2,6 +2,7 @@
 // this file only imports their types. The clients and their pipeline are in sdkClients.ts, the
 // long-running operations in longRunning.ts.
 import type * as networkSdk from '@azure/arm-network';
+import * as l10n from '@vscode/l10n';
 import type { AzureVpnApi } from './api';
 import { ArmReader } from './armReader';
 import type { Cloud } from './clouds';
@@ -44,6 +45,7 @@ export interface ArmVpnApiOptions extends Omit<SdkClientOptions, 'maxConcurrentR
  */
 const defaultMaxConcurrentRequests = 512;
 
+// not user-facing: an OData filter Azure reads
 const typeFilter = (type: string) => `resourceType eq 'Microsoft.Network/${type}'`;
 
 export class ArmVpnApi implements AzureVpnApi {
@@ -184,7 +186,7 @@ export class ArmVpnApi implements AzureVpnApi {
   getSharedKey(ref: ConnectionRef): Promise<string> {
     return this.call(async () => {
       const result = await this.connections(ref.subscriptionId).getSharedKey(ref.resourceGroup, ref.name);
-      if (!result.value) throw new AzureError('noSharedKey', 'Azure returned no shared key for this connection.');
+      if (!result.value) throw new AzureError('noSharedKey', l10n.t('Azure returned no shared key for this connection.'));
       return result.value;
     });
   }
@@ -279,7 +281,7 @@ export class ArmVpnApi implements AzureVpnApi {
   private async settledAfterKeyChange(ref: ConnectionRef, options: OperationOptions): Promise<void> {
     const connection = await this.waitWhileBusy(ref, options);
     if (connection.provisioningState === 'Failed') {
-      throw new AzureError('operationFailed', 'Azure finished, but the connection is now in the Failed state.');
+      throw new AzureError('operationFailed', l10n.t('Azure finished, but the connection is now in the Failed state.'));
     }
   }
 }

@@ -1,4 +1,5 @@
 // The Azure clouds the extension can talk to, and where each one's endpoints are.
+import * as l10n from '@vscode/l10n';
 
 export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' | 'Custom';
 
@@ -82,16 +83,16 @@ function withoutTrailingSlash(url: string): string {
 
 function requireHttpsUrl(value: string | undefined, setting: string): string {
   if (!value) {
-    throw new CloudConfigurationError(`The custom cloud needs "${setting}" in the azureVpn.customCloud setting.`);
+    throw new CloudConfigurationError(l10n.t('The custom cloud needs "{0}" in the azureVpn.customCloud setting.', setting));
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new CloudConfigurationError(`azureVpn.customCloud.${setting} is not a URL: "${value}".`);
+    throw new CloudConfigurationError(l10n.t('azureVpn.customCloud.{0} is not a URL: "{1}".', setting, value));
   }
   if (url.protocol !== 'https:') {
-    throw new CloudConfigurationError(`azureVpn.customCloud.${setting} must be an https:// URL.`);
+    throw new CloudConfigurationError(l10n.t('azureVpn.customCloud.{0} must be an https:// URL.', setting));
   }
   return withoutTrailingSlash(value);
 }

@@ -2,6 +2,7 @@
 // selectors, routing weight, BGP, the custom IPsec/IKE policy) and its tunnels as Azure reports them,
 // read from the SDK's models and written back onto a resource for a PUT.
 import type * as network from '@azure/arm-network';
+import * as l10n from '@vscode/l10n';
 
 /** The swagger's enums, in its spelling. */
 export const ipsecPolicyValues = {
@@ -71,7 +72,7 @@ export function toConnectionSettings(resource: AnyConnection): ConnectionSetting
 
 export function toTunnels(resource: AnyConnection): TunnelHealth[] {
   return (resource.tunnelConnectionStatus ?? []).map((tunnel, index) => ({
-    name: tunnel.tunnel ?? `Tunnel ${index + 1}`,
+    name: tunnel.tunnel ?? l10n.t({ message: 'Tunnel {0}', args: [index + 1], comment: ['The name of a tunnel Azure did not name: its number'] }),
     status: tunnel.connectionStatus ?? 'Unknown',
     ingressBytes: tunnel.ingressBytesTransferred,
     egressBytes: tunnel.egressBytesTransferred,

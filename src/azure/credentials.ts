@@ -1,6 +1,7 @@
 // The credential behind every Azure call, chosen by the azureVpn.authentication setting.
 // The token scope always follows the configured cloud (see armScope in clouds.ts).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import * as l10n from '@vscode/l10n';
 import type { AuthenticationMethod, VsCodeTokenSource } from './api';
 import type { Cloud } from './clouds';
 import { AzureError } from './errors';
@@ -23,7 +24,7 @@ export class VsCodeCredential implements TokenCredential {
     const list = Array.isArray(scopes) ? scopes : [scopes];
     const token = await this.source.getToken(list, options?.tenantId ?? this.tenantId, options?.claims);
     if (!token) {
-      throw new AzureError('notSignedIn', 'Not signed in to Azure. Sign in with your Microsoft account.');
+      throw new AzureError('notSignedIn', l10n.t('Not signed in to Azure. Sign in with your Microsoft account.'));
     }
     return token;
   }
@@ -40,7 +41,7 @@ export async function createCredential(choice: CredentialChoice): Promise<TokenC
   const { method, cloud, tenantId } = choice;
   if (method === 'vscode') {
     if (!choice.vscodeTokenSource) {
-      throw new AzureError('notSignedIn', 'VS Code sign-in is not available here. Choose another sign-in method.');
+      throw new AzureError('notSignedIn', l10n.t('VS Code sign-in is not available here. Choose another sign-in method.'));
     }
     return new VsCodeCredential(choice.vscodeTokenSource, tenantId);
   }

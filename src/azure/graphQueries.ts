@@ -6,17 +6,20 @@ import type { ConnectionStatus, ConnectionType, GatewayKind, Subscription, Virtu
 import { parseResourceId } from './resourceId';
 
 /** Every subscription of the tenant, as the tree names it. */
+// not user-facing: a Resource Graph query (KQL) Azure reads
 export const subscriptionsQuery = `resourcecontainers
 | where type =~ 'microsoft.resources/subscriptions'
 | project id, subscriptionId, name, tenantId, state = tostring(properties.state)`;
 
 /** Every virtual network gateway, with what its row in the tree shows. */
+// not user-facing: a Resource Graph query (KQL) Azure reads
 export const gatewaysQuery = `resources
 | where type =~ 'microsoft.network/virtualnetworkgateways'
 | project id, name, location, subscriptionId, gatewayType = tostring(properties.gatewayType), sku = tostring(properties.sku.name),
   activeActive = tostring(properties.activeActive), vpnType = tostring(properties.vpnType), provisioningState = tostring(properties.provisioningState)`;
 
 /** Every connection, with what search and the problem count need. */
+// not user-facing: a Resource Graph query (KQL) Azure reads
 export const connectionsQuery = `resources
 | where type =~ 'microsoft.network/connections'
 | project id, name, location, subscriptionId, connectionType = tostring(properties.connectionType),

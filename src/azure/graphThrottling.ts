@@ -3,6 +3,7 @@
 // past it. A query waits for the window to reset when that is soon; otherwise Graph counts as
 // throttled at once (no request sent, no retry), and discovery goes through Resource Manager.
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
+import * as l10n from '@vscode/l10n';
 import { retryAfterMs } from './concurrency';
 import { AzureError } from './errors';
 import { delay } from './longRunning';
@@ -16,7 +17,7 @@ function durationMs(text: string | undefined): number | undefined {
 }
 
 function throttled(waitMs: number): AzureError {
-  return new AzureError('throttled', `Azure Resource Graph is throttling queries for ${Math.ceil(waitMs / 1000)} s.`, 'RateLimiting', 429);
+  return new AzureError('throttled', l10n.t({ message: 'Azure Resource Graph is throttling queries for {0} s.', args: [Math.ceil(waitMs / 1000)], comment: ['{0} is a number of seconds; s is the symbol of seconds'] }), 'RateLimiting', 429);
 }
 
 export class GraphQuota {

@@ -2,6 +2,7 @@
 // than one shape over time: `{"Status","Data":[…]}` (what Azure PowerShell reads), a bare list, the
 // string encoded twice, or wrapped in quotes that were never escaped (the spec's own example). Field
 // names vary in case (`elapsedTimeInseconds`). Whatever cannot be read is left out, never guessed.
+import * as l10n from '@vscode/l10n';
 
 export interface QuickModeSa {
   localEndpoint?: string;
@@ -41,7 +42,7 @@ function parseNested(text: string): unknown {
     } catch {
       // `"{"Status":…}"`: quotes around a JSON text that were never escaped.
       if (trimmed.length > 1 && trimmed.startsWith('"') && trimmed.endsWith('"')) value = trimmed.slice(1, -1);
-      else throw new Error('Azure returned IKE security associations that are not JSON.');
+      else throw new Error(l10n.t('Azure returned IKE security associations that are not JSON.'));
     }
   }
   return value;
@@ -97,6 +98,6 @@ export function parseIkeSas(answer: string | undefined): MainModeSa[] {
   const wrapped = value && typeof value === 'object' ? (value as Json) : {};
   const status = text(wrapped, 'Status');
   const sas = objects(field(wrapped, 'Data')).map(mainModeSa);
-  if (sas.length === 0 && status && !/^success/i.test(status)) throw new Error(`Azure could not read the IKE security associations (status ${status}).`);
+  if (sas.length === 0 && status && !/^success/i.test(status)) throw new Error(l10n.t('Azure could not read the IKE security associations (status {0}).', status));
   return sas;
 }

@@ -1,5 +1,6 @@
 // Azure Resource Manager ids: reading their parts, comparing them (ARM's casing varies), and the ids
 // the tree gives its nodes (every tree id is an ARM id, qualified where one resource shows twice).
+import * as l10n from '@vscode/l10n';
 import type { Connection, ConnectionRef, ResourceGroupRef } from './model';
 
 export interface ResourceIdParts {
@@ -12,7 +13,7 @@ export interface ResourceIdParts {
 export function parseResourceId(id: string): ResourceIdParts {
   const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)/i.exec(id);
   if (!match) {
-    throw new Error(`Not an Azure resource id: ${id}`);
+    throw new Error(l10n.t('Not an Azure resource id: {0}', id));
   }
   return { subscriptionId: match[1], resourceGroup: decodeURIComponent(match[2]), name: decodeURIComponent(match[3]) };
 }

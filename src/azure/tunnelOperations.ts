@@ -2,6 +2,7 @@
 // connection, BGP peers and routes, the VPN devices Azure has scripts for and a device's script, and
 // updating what an engineer changes on a live connection. The long-running ones (every POST here but
 // the two device calls, and the update) poll at Azure's pace and stop waiting when asked.
+import * as l10n from '@vscode/l10n';
 import type { BgpPeerSession, GatewayRoute } from './bgp';
 import { toBgpPeerSessions, toGatewayRoutes } from './bgp';
 import { withSettings, type ConnectionSettings } from './connectionSettings';
@@ -82,7 +83,7 @@ export class TunnelOperations implements TroubleshootingApi {
 
   async getVpnDeviceConfigurationScript(ref: ConnectionRef, device: VpnDevice): Promise<string> {
     const result = await this.gateways(ref.subscriptionId).vpnDeviceConfigurationScript(ref.resourceGroup, ref.name, { ...device });
-    if (typeof result.body !== 'string' || result.body.trim() === '') throw new Error('Azure returned an empty device configuration script.');
+    if (typeof result.body !== 'string' || result.body.trim() === '') throw new Error(l10n.t('Azure returned an empty device configuration script.'));
     return result.body;
   }
 

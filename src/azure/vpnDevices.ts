@@ -2,6 +2,7 @@
 // (<RpVpnDeviceList><Vendor name><DeviceFamily name><FirmwareVersion name/>…), read with
 // fast-xml-parser in its lenient mode: an element Azure misspells (the spec's example has
 // `<FirmwareVersionname=…/>`, which a strict parser refuses) is skipped, the rest is kept.
+import * as l10n from '@vscode/l10n';
 import type { X2jOptions } from 'fast-xml-parser';
 
 export interface VpnDeviceFamily {
@@ -53,7 +54,7 @@ export function parseSupportedVpnDevices(xml: string): VpnDeviceVendor[] {
   // Loaded on first use, from the bundle that holds the Azure SDK (see esbuild.js).
   const { XMLParser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
   const list = children(new XMLParser(options).parse(xml) as Element, 'RpVpnDeviceList')[0];
-  if (!list) throw new Error('Azure answered something other than a list of VPN devices.');
+  if (!list) throw new Error(l10n.t('Azure answered something other than a list of VPN devices.'));
   return named(children(list, 'Vendor'), (vendor, name) => ({
     name,
     families: named(children(vendor, 'DeviceFamily'), (family, familyName) => ({

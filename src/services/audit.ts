@@ -23,6 +23,7 @@ export interface AuditEntry {
 
 export function formatAuditLine(entry: AuditEntry, when: Date): string {
   const length = entry.keyLength === undefined ? '' : ` keyLength=${entry.keyLength}`;
+  // not user-facing: the audit record, kept in English (an engineer's record, as VS Code's own logs are)
   return `audit: ${when.toISOString()} who="${entry.who}" what="${entry.what}" connection="${entry.connectionId}" result="${entry.result}"${length}`;
 }
 
@@ -32,6 +33,7 @@ export type AuditSubject = Omit<AuditEntry, 'who' | 'result'>;
 /** How an operation ended, in an audit line's words: no error is success. */
 export function auditResult(error?: unknown): AuditEntry['result'] {
   if (error === undefined) return 'succeeded';
+  // not user-facing: a result word of the audit record, kept in English
   if (error instanceof StoppedWaitingError) return 'stopped waiting';
   return `failed (${error instanceof AzureError ? error.kind : 'error'})`;
 }

@@ -7,6 +7,7 @@ import type { Log } from './log';
 import { readAzureSettings } from './settings';
 import type { VsCodeAccountTokenSource } from './vscodeTokenSource';
 
+// not user-facing: who= in the audit record, kept in English as the audit is
 const methodNames = { vscode: 'VS Code account', azureCli: 'Azure CLI', environment: 'environment credential' } as const;
 
 export class AzureSession implements vscode.Disposable {

@@ -16,6 +16,7 @@ interface ChallengeRequest {
 type GetSessionForChallenge = (provider: string, request: ChallengeRequest, options: vscode.AuthenticationGetSessionOptions) => Thenable<vscode.AuthenticationSession | undefined>;
 
 function challengeFor(claims: string, scopes: string[]): ChallengeRequest {
+  // not user-facing: a WWW-Authenticate header value VS Code's sign-in reads
   return { wwwAuthenticate: `Bearer claims="${Buffer.from(claims, 'utf8').toString('base64')}"`, fallbackScopes: scopes };
 }
 

@@ -34,7 +34,7 @@ export class BgpPeerNode implements TreeNode {
 
 export class BgpPeersNode extends ParentNode {
   readonly id: string;
-  readonly childTypeLabel = 'BGP peer';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'BGP peer', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
   readonly kindsBelow = ['bgpPeer'];
 
   constructor(
@@ -55,7 +55,7 @@ export class BgpPeersNode extends ParentNode {
   }
 
   protected loadChildren(): Promise<TreeNode[]> {
-    return levelOrMessage(this.context, this, 'BGP peers', 'No BGP peers: no connection of this gateway has BGP enabled', async () => {
+    return levelOrMessage(this.context, this, vscode.l10n.t({ message: 'BGP peers', comment: ['What a tree level lists; completes "Could not load {0}"'] }), vscode.l10n.t('No BGP peers: no connection of this gateway has BGP enabled'), async () => {
       const api = await this.context.azure.getApi();
       const sessions = await api.getBgpPeerSessions(this.gateway);
       const viaInstance = new Set(sessions.map((session) => session.localAddress)).size > 1;

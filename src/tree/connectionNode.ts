@@ -11,7 +11,7 @@ import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeContext, typ
 export class ConnectionNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
-  readonly childTypeLabel = 'detail';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'detail', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
   readonly kindsBelow = connectionDetailKinds;
   /** Kept when the connection is read again: IKE SAs are read only on demand. */
   readonly ikeSecurityAssociations: IkeSasNode;

@@ -77,7 +77,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   /** For pickers drawn from the tree (src/ui/treePicker.ts): what a node's children are called. */
   childTypeLabel(node?: TreeNode): string {
     const level = node ?? this.root;
-    return level instanceof ParentNode ? level.childTypeLabel : 'item';
+    return level instanceof ParentNode ? level.childTypeLabel : vscode.l10n.t({ message: 'item', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
   }
 
   /** For pickers: the only kinds of node below this one, when it knows them. */

@@ -26,7 +26,7 @@ class DetailLeaf implements TreeNode {
 }
 
 class DetailFolder extends ParentNode {
-  readonly childTypeLabel = 'detail';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'detail', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
   readonly kindsBelow = connectionDetailKinds;
 
   constructor(

@@ -11,7 +11,7 @@ import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from 
 export class GatewayNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
-  readonly childTypeLabel = 'connection';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'connection', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
 
   constructor(
     private readonly context: NodeContext,
@@ -32,7 +32,7 @@ export class GatewayNode extends ParentNode implements AzureResourceNode {
   }
 
   protected async loadChildren(): Promise<TreeNode[]> {
-    const connections = await levelOrMessage(this.context, this, 'connections', 'No connections on this gateway', async () => {
+    const connections = await levelOrMessage(this.context, this, vscode.l10n.t({ message: 'connections', comment: ['What a tree level lists; completes "Could not load {0}"'] }), vscode.l10n.t('No connections on this gateway'), async () => {
       const connections = await this.context.levels.connections(this.gateway);
       return connections.map((connection) => new ConnectionNode(this.context, this, this.gateway.id, connection));
     });

@@ -9,7 +9,7 @@ import { ParentNode, treeItemFrom, type TreeContext, type TreeNode } from './tre
 
 export class IkeSasNode extends ParentNode {
   readonly id: string;
-  readonly childTypeLabel = 'IKE security association';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'IKE security association', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
   readonly kindsBelow = connectionDetailKinds;
 
   constructor(
@@ -31,7 +31,7 @@ export class IkeSasNode extends ParentNode {
   }
 
   protected loadChildren(): Promise<TreeNode[]> {
-    return levelOrMessage(this.context, this, 'IKE security associations', 'None: the tunnel is not established', async () => {
+    return levelOrMessage(this.context, this, vscode.l10n.t({ message: 'IKE security associations', comment: ['What a tree level lists; completes "Could not load {0}"'] }), vscode.l10n.t('None: the tunnel is not established'), async () => {
       const api = await this.context.azure.getApi();
       return detailNodes(this, ikeSaItems(await api.getIkeSas(this.connection())));
     });

@@ -60,13 +60,13 @@ export class ErrorNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Could not load ${this.what}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t({ message: 'Could not load {0}', args: [this.what], comment: ['{0} is what the level lists, e.g. "gateways"'] }), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${this.reason} Click to retry.`;
-    item.tooltip = `${this.reason}\n\nClick to try again.`;
+    item.description = vscode.l10n.t({ message: '{0} Click to retry.', args: [this.reason], comment: ['{0} is why the level could not be loaded (a sentence)'] });
+    item.tooltip = vscode.l10n.t({ message: '{0}\n\nClick to try again.', args: [this.reason], comment: ['{0} is why the level could not be loaded (a sentence)'] });
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = contextValue('error');
-    item.command = { title: 'Retry', command: 'azureVpn.refresh', arguments: [this] };
+    item.command = { title: vscode.l10n.t('Retry'), command: 'azureVpn.refresh', arguments: [this] };
     return item;
   }
 

@@ -2,6 +2,7 @@
 // lead to them. What is known to hold no problem is hidden; what is not known yet stays (in the
 // Resource Manager walk, a level not read yet). Statuses are live for gateways opened, Resource
 // Graph's elsewhere.
+import * as l10n from '@vscode/l10n';
 import { parseResourceId, resourceGroupId, subscriptionResourceId } from '../azure/resourceId';
 import type { FleetDiscovery } from '../services/fleetDiscovery';
 import { ConnectionNode } from './connectionNode';
@@ -47,7 +48,7 @@ export class ProblemFilter {
     const places = placesOf(this.problems());
     const coveredByGraph = graphCoversFleet(this.fleet);
     const shown = children.filter((child) => !(isLevel(child) || child instanceof ConnectionNode) || this.verdict(child, places, coveredByGraph) !== 'clean');
-    return shown.length || !children.length ? shown : [new MessageNode(parent, 'No connections with problems here', { key: 'noProblems' })];
+    return shown.length || !children.length ? shown : [new MessageNode(parent, l10n.t('No connections with problems here'), { key: 'noProblems' })];
   }
 
   private verdict(node: TreeNode, places: Set<string>, coveredByGraph: boolean): Verdict {

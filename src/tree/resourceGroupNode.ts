@@ -10,7 +10,7 @@ import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from 
 export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
-  readonly childTypeLabel = 'virtual network gateway';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'virtual network gateway', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
 
   constructor(
     private readonly context: NodeContext,
@@ -31,7 +31,7 @@ export class ResourceGroupNode extends ParentNode implements AzureResourceNode {
   }
 
   protected loadChildren(): Promise<TreeNode[]> {
-    return levelOrMessage(this.context, this, 'gateways', 'No gateways in this group', async () => {
+    return levelOrMessage(this.context, this, vscode.l10n.t({ message: 'gateways', comment: ['What a tree level lists; completes "Could not load {0}"'] }), vscode.l10n.t('No gateways in this group'), async () => {
       const gateways = await this.context.levels.gateways(this.group);
       return gateways.map((gateway) => new GatewayNode(this.context, this, gateway));
     });

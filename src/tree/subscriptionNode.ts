@@ -10,7 +10,7 @@ import { ParentNode, treeItemFrom, type AzureResourceNode, type TreeNode } from 
 export class SubscriptionNode extends ParentNode implements AzureResourceNode {
   readonly id: string;
   readonly resourceId: string;
-  readonly childTypeLabel = 'resource group';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'resource group', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
 
   constructor(
     private readonly context: NodeContext,
@@ -32,7 +32,7 @@ export class SubscriptionNode extends ParentNode implements AzureResourceNode {
   }
 
   protected loadChildren(): Promise<TreeNode[]> {
-    return levelOrMessage(this.context, this, 'resource groups', 'No resource groups with gateways in this subscription', async () => {
+    return levelOrMessage(this.context, this, vscode.l10n.t({ message: 'resource groups', comment: ['What a tree level lists; completes "Could not load {0}"'] }), vscode.l10n.t('No resource groups with gateways in this subscription'), async () => {
       const groups = await this.context.levels.resourceGroups(this.subscription.subscriptionId);
       return groups.map((group) => new ResourceGroupNode(this.context, this, group));
     });

@@ -24,17 +24,17 @@ interface Listing {
 
 /** Subscriptions without a gateway are left out of the first level (most of an enterprise's are); this says how many. */
 function hiddenSubscriptionsHint(count: number): MessageNode {
-  const label = count === 1 ? '1 subscription without gateways hidden' : `${count} subscriptions without gateways hidden`;
+  const label = count === 1 ? vscode.l10n.t('1 subscription without gateways hidden') : vscode.l10n.t('{0} subscriptions without gateways hidden', count);
   return new MessageNode(undefined, label, {
     key: 'hiddenSubscriptions',
-    tooltip: 'Azure Resource Graph finds no virtual network gateway in them. Click to show every subscription (setting azureVpn.showSubscriptionsWithoutGateways).',
-    command: { title: 'Show Subscriptions Without Gateways', command: 'workbench.action.openSettings', arguments: ['azureVpn.showSubscriptionsWithoutGateways'] },
+    tooltip: vscode.l10n.t('Azure Resource Graph finds no virtual network gateway in them. Click to show every subscription (setting azureVpn.showSubscriptionsWithoutGateways).'),
+    command: { title: vscode.l10n.t('Show Subscriptions Without Gateways'), command: 'workbench.action.openSettings', arguments: ['azureVpn.showSubscriptionsWithoutGateways'] },
   });
 }
 
 export class SubscriptionsLevel extends ParentNode {
   readonly id = '';
-  readonly childTypeLabel = 'subscription';
+  readonly childTypeLabel = vscode.l10n.t({ message: 'subscription', comment: ['The kind of item a picker offers; completes "Select a {0}"'] });
 
   constructor(
     private readonly context: TreeContext,
@@ -44,7 +44,7 @@ export class SubscriptionsLevel extends ParentNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return new vscode.TreeItem('Connections');
+    return new vscode.TreeItem(vscode.l10n.t('Connections'));
   }
 
   getParent(): undefined {
@@ -64,17 +64,17 @@ export class SubscriptionsLevel extends ParentNode {
         return [];
       }
       this.setSignInState('signedIn');
-      return [failedLevel(this.context, undefined, 'subscriptions', error)];
+      return [failedLevel(this.context, undefined, vscode.l10n.t({ message: 'subscriptions', comment: ['What a tree level lists; completes "Could not load {0}"'] }), error)];
     }
     this.setSignInState('signedIn');
     const { all, unread, levels } = listing;
     const notes = unread.length ? [this.unreadTenantsNote(unread)] : [];
     if (all.length === 0) {
-      return [...notes, new MessageNode(undefined, 'No subscriptions for this account')];
+      return [...notes, new MessageNode(undefined, vscode.l10n.t('No subscriptions for this account'))];
     }
     const inFilter = subscriptionsInFilter(all, subscriptionFilter());
     if (inFilter.length === 0) {
-      return [...notes, new MessageNode(undefined, 'No subscriptions selected. Select Subscriptions…', { command: { title: 'Select Subscriptions…', command: 'azureVpn.selectSubscriptions' } })];
+      return [...notes, new MessageNode(undefined, vscode.l10n.t('No subscriptions selected. Select Subscriptions…'), { command: { title: vscode.l10n.t('Select Subscriptions…'), command: 'azureVpn.selectSubscriptions' } })];
     }
     const shown = listing.holdsGateway && !showSubscriptionsWithoutGateways() ? inFilter.filter(listing.holdsGateway) : inFilter;
     const tenantNames = await this.tenantNamesIfSeveral(api, shown);
@@ -104,13 +104,13 @@ export class SubscriptionsLevel extends ParentNode {
   private unreadTenantsNote(unread: UnreadTenant[]): MessageNode {
     const lines = unread.map((tenant) => `${tenant.displayName ?? tenant.tenantId}: ${tenant.reason}`);
     lines.forEach((line) => this.context.log.warn(`Could not read the subscriptions of the tenant ${line}`));
-    const label = unread.length === 1 ? '1 tenant could not be read' : `${unread.length} tenants could not be read`;
+    const label = unread.length === 1 ? vscode.l10n.t('1 tenant could not be read') : vscode.l10n.t('{0} tenants could not be read', unread.length);
     return new MessageNode(undefined, label, {
       key: 'unreadTenants',
       warning: true,
       description: unread.length === 1 ? lines[0] : undefined,
-      tooltip: `${lines.join('\n')}\n\nIts subscriptions are not shown. Click to sign in again.`,
-      command: { title: 'Sign In', command: 'azureVpn.signIn' },
+      tooltip: vscode.l10n.t({ message: '{0}\n\nIts subscriptions are not shown. Click to sign in again.', args: [lines.join('\n')], comment: ['{0} lists the tenants that could not be read, one a line, each with why'] }),
+      command: { title: vscode.l10n.t('Sign In'), command: 'azureVpn.signIn' },
     });
   }
 

@@ -1,10 +1,11 @@
 // How a prompt says the user did not answer. No vscode import: the tree picker and the wizard use
 // these in plain-Node tests too.
+import * as l10n from '@vscode/l10n';
 
 /** The user dismissed a picker or a confirmation: the command ends quietly. */
 export class UserCancelledError extends Error {
   constructor() {
-    super('Cancelled by the user.');
+    super(l10n.t('Cancelled by the user.'));
     this.name = 'UserCancelledError';
   }
 }
@@ -12,7 +13,7 @@ export class UserCancelledError extends Error {
 /** The user pressed Back in a wizard step. */
 export class GoBackError extends Error {
   constructor() {
-    super('Back to the previous step.');
+    super(l10n.t('Back to the previous step.'));
     this.name = 'GoBackError';
   }
 }

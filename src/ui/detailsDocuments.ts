@@ -15,7 +15,7 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   ];
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? (uri.path.endsWith('.json') ? '{}\n' : 'Kept in memory only: run the command again to see it.\n');
+    return this.contents.get(uri.toString()) ?? (uri.path.endsWith('.json') ? '{}\n' : `${vscode.l10n.t('Kept in memory only: run the command again to see it.')}\n`);
   }
 
   /** Opens (or updates, when already open) the document of one resource; `name` is its title, without extension. */

@@ -1,7 +1,9 @@
 // One clear message per kind of Azure failure, and what the user can do about it.
 // No vscode import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { AzureError, StoppedWaitingError, type AzureErrorKind } from '../azure/errors';
 
+/** What the user can do about a failure: an id, compared by the failure path; failureActionLabel gives its button's words. */
 export type FailureAction = 'Retry when it finishes' | 'Refresh' | 'Sign in' | 'Retry';
 
 export interface FailureMessage {
@@ -10,11 +12,13 @@ export interface FailureMessage {
 }
 
 const actionsByKind: Record<AzureErrorKind, FailureAction[]> = {
+  // not user-facing: FailureAction ids (compared in commands/failures.ts); the button shows failureActionLabel's words
   notSignedIn: ['Sign in'],
   forbidden: [],
   noSharedKey: [],
   throttled: ['Retry'],
   notFound: ['Refresh'],
+  // not user-facing: a FailureAction id, as above
   conflict: ['Retry when it finishes'],
   badRequest: [],
   operationFailed: ['Retry'],
@@ -30,7 +34,22 @@ export function describeFailure(what: string, error: unknown, retry: 'none' | 'w
   } else if (retry === 'always' && !actions.some(isRetry)) {
     actions = [...actions, 'Retry'];
   }
-  return { message: `Could not ${what}. ${reasonOf(error)}`, actions };
+  const message = l10n.t({ message: 'Could not {0}. {1}', args: [what, reasonOf(error)], comment: ['{0} is what was being done, e.g. "reset the shared key of \'vpn-1\'"; {1} is why it failed (a sentence)'] });
+  return { message, actions };
+}
+
+/** The words of an action's button. */
+export function failureActionLabel(action: FailureAction): string {
+  switch (action) {
+    case 'Retry when it finishes':
+      return l10n.t('Retry when it finishes');
+    case 'Refresh':
+      return l10n.t('Refresh');
+    case 'Sign in':
+      return l10n.t('Sign in');
+    case 'Retry':
+      return l10n.t('Retry');
+  }
 }
 
 function isRetry(action: FailureAction): boolean {
@@ -44,7 +63,7 @@ function reasonOf(error: unknown): string {
 
 /** Stopping the wait is not a failure: say what Azure may still be doing. */
 export function describeStoppedWaiting(what: string): string {
-  return `Stopped waiting. Azure may still finish ${what}; refresh to see where it is.`;
+  return l10n.t({ message: 'Stopped waiting. Azure may still finish {0}; refresh to see where it is.', args: [what], comment: ['{0} is what Azure is still doing, e.g. "deleting \'vpn-1\'" or "the operation"'] });
 }
 
 export function isStoppedWaiting(error: unknown): error is StoppedWaitingError {

@@ -1,6 +1,7 @@
 // A custom IPsec/IKE policy in words, and which values go together: the swagger's enums, with the
 // rule Azure documents for GCM (an IPsec GCM cipher needs the same GCM integrity; a GCM integrity
 // only goes with that GCM cipher, in IKE as in IPsec). No vscode import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { ipsecPolicyValues, type IpsecPolicy } from '../azure/connectionSettings';
 
 export type PolicyPhase = 'ike' | 'ipsec';
@@ -35,8 +36,17 @@ export function describeSaLifetime(policy: IpsecPolicy): string {
   return `${grouped(policy.saLifeTimeSeconds)} s · ${grouped(policy.saDataSizeKilobytes)} KB`;
 }
 
+/** No custom policy, in words. */
+export function azureDefaultPolicyName(): string {
+  return l10n.t('Azure default policy');
+}
+
+/**
+ * Still imported by src/commands/editConnectionSteps.ts, which another branch localizes at the same time:
+ * once merged, that file calls azureDefaultPolicyName() and this constant goes.
+ */
 export const azureDefaultPolicy = 'Azure default policy';
 
 export function describePolicy(policy: IpsecPolicy | undefined): string {
-  return policy ? `IKE ${describeIkePhase(policy)}; IPsec ${describeIpsecPhase(policy)}; ${describeSaLifetime(policy)}` : azureDefaultPolicy;
+  return policy ? `IKE ${describeIkePhase(policy)}; IPsec ${describeIpsecPhase(policy)}; ${describeSaLifetime(policy)}` : azureDefaultPolicyName();
 }

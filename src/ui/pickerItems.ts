@@ -1,5 +1,6 @@
 // What the pickers offer that is not a tree node: subscriptions for the filter, and the other end of
 // a new connection. No vscode import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { LocalNetworkGateway, Subscription, VirtualNetworkGateway } from '../azure/model';
 import { sameResourceId } from '../azure/resourceId';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
@@ -37,7 +38,7 @@ export function peerGatewayItems(gateways: VirtualNetworkGateway[], from: Virtua
       .map((gateway) => ({
         label: gateway.name,
         description: `${gateway.resourceGroup} · ${gateway.location}`,
-        detail: gateway.subscriptionId === from.subscriptionId ? undefined : `Subscription ${gateway.subscriptionId}`,
+        detail: gateway.subscriptionId === from.subscriptionId ? undefined : l10n.t('Subscription {0}', gateway.subscriptionId),
         value: gateway,
       })),
   );
@@ -65,7 +66,7 @@ export function localNetworkGatewayItems(
       const user = usedBy.get(local.id.toLowerCase());
       return {
         label: local.name,
-        description: [user && `in use by ${user}`, local.gatewayIpAddress ?? local.fqdn, local.resourceGroup].filter(Boolean).join(' · '),
+        description: [user && l10n.t({ message: 'in use by {0}', args: [user], comment: ['{0} is the connection that already uses this local network gateway'] }), local.gatewayIpAddress ?? local.fqdn, local.resourceGroup].filter(Boolean).join(' · '),
         detail: local.addressPrefixes.length ? local.addressPrefixes.join(', ') : undefined,
         value: local,
       };

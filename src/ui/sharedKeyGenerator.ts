@@ -1,4 +1,5 @@
 // Strong random shared keys made locally, so a key the user chooses never has to be invented by hand.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'crypto';
 
 // Letters and digits only: every peer device's configuration accepts them (quotes, '?' or spaces break some).
@@ -9,7 +10,7 @@ const unbiasedLimit = 256 - (256 % sharedKeyAlphabet.length);
 
 export function generateSharedKey(length: number): string {
   if (!Number.isInteger(length) || length < 1 || length > 128) {
-    throw new RangeError('A shared key is 1 to 128 characters long.');
+    throw new RangeError(l10n.t('A shared key is 1 to 128 characters long.'));
   }
   let key = '';
   while (key.length < length) {

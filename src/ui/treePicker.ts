@@ -2,6 +2,7 @@
 // the Connections view shows, level by level, offering only what can lead to the kind of node it
 // needs. A new level or node kind is pickable with no picker code. No vscode import (types only):
 // the walk is unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { UserCancelledError } from './cancelled';
 import type { PickItem } from './pickerItems';
@@ -69,7 +70,7 @@ export async function pickFromTree<N>(tree: PickableTree<N>, filter: NodeFilter,
     const item = tree.getTreeItem(start);
     if (isTarget(item, filter)) return start;
     if (tokensOf(item)[0] === filter.kind) {
-      void ui.input.showMessage('info', `'${text(item.label)}' is not one of the ${filter.description}.`, {});
+      void ui.input.showMessage('info', l10n.t({ message: "'{0}' is not one of the {1}.", args: [text(item.label), filter.description], comment: ['{1} is what the command works on, e.g. "connections with a shared key"'] }), {});
       throw new UserCancelledError();
     }
   }
@@ -84,8 +85,11 @@ export async function pickFromTree<N>(tree: PickableTree<N>, filter: NodeFilter,
       .map((node) => ({ node, item: tree.getTreeItem(node) }))
       .filter(({ node, item }) => isTarget(item, filter) || mayLeadTo(item, filter, tree.kindsBelow?.(node)));
     if (choices.length === 0) {
-      const where = parent === undefined ? '' : ` in '${text(tree.getTreeItem(parent).label)}'`;
-      void ui.input.showMessage('info', `No ${filter.description}${where}.`, {});
+      const none =
+        parent === undefined
+          ? l10n.t({ message: 'No {0}.', args: [filter.description], comment: ['{0} is what the command works on, e.g. "connections with a shared key"'] })
+          : l10n.t({ message: "No {0} in '{1}'.", args: [filter.description, text(tree.getTreeItem(parent).label)], comment: ['{0} is what the command works on, e.g. "connections with a shared key"; {1} names a tree item'] });
+      void ui.input.showMessage('info', none, {});
       throw new UserCancelledError();
     }
     const onlyWayOn = choices.length === 1 && !isTarget(choices[0].item, filter) ? choices[0] : undefined;
@@ -104,7 +108,8 @@ async function pickOne<N>(input: UserInput, choices: { node: N; item: vscode.Tre
     description: typeof choice.item.description === 'string' ? choice.item.description : undefined,
     value: choice,
   }));
-  const chosen = await input.pickOne(items, { title, placeHolder: `Select a ${typeLabel}` });
+  const placeHolder = l10n.t({ message: 'Select a {0}', args: [typeLabel], comment: ['{0} is the kind of item offered, e.g. "resource group" or "connection"'] });
+  const chosen = await input.pickOne(items, { title, placeHolder });
   if (!chosen) throw new UserCancelledError();
   return chosen;
 }

@@ -80,8 +80,8 @@ class VsCodeUserInput implements UserInput {
     box.ignoreFocusOut = true;
     const buttons = (prompt.buttons ?? []).map((button) => ({ iconPath: new vscode.ThemeIcon(button.icon), tooltip: button.tooltip }));
     // A typed key can be checked before it is sent: the eye shows it, and hides it again.
-    const showKey = { iconPath: new vscode.ThemeIcon('eye'), tooltip: 'Show what you typed' };
-    const hideKey = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: 'Hide what you typed' };
+    const showKey = { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Show what you typed') };
+    const hideKey = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t('Hide what you typed') };
     const showButtons = () => {
       const toggle = prompt.password ? [box.password ? showKey : hideKey] : [];
       box.buttons = [...(prompt.canGoBack ? [vscode.QuickInputButtons.Back] : []), ...toggle, ...buttons];
@@ -212,29 +212,29 @@ function filterHere<T>(picker: vscode.QuickPick<PickItem<T> & vscode.QuickPickIt
   const show = (query: string) => {
     const { shown, matching } = filterByWords(items, texts, query, limit);
     picker.items = shown.map((item) => ({ ...item, alwaysShow: true }));
-    picker.title = matching > shown.length ? `${title} (${shown.length} of ${matching} shown: type to narrow)` : title;
+    picker.title = matching > shown.length ? vscode.l10n.t({ message: '{0} ({1} of {2} shown: type to narrow)', args: [title, shown.length, matching], comment: ['{0} is the picker\'s title; {1} items of the {2} that match are shown'] }) : title;
   };
   show('');
   return picker.onDidChangeValue(show);
 }
 
 const masked = '•'.repeat(12);
-const revealButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: 'Reveal' };
-const hideButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: 'Hide' };
-const copyButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
 
 /** A one-item quick pick: the key masked, with Reveal/Hide and Copy buttons; Enter copies. */
 function showSharedKeyPicker(prompt: SharedKeyPrompt): Promise<void> {
+  const revealButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Reveal') };
+  const hideButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t({ message: 'Hide', comment: ['A button that masks the shared key again'] }) };
+  const copyButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t({ message: 'Copy', comment: ['A button that copies the shared key to the clipboard'] }) };
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
   picker.title = prompt.title;
-  picker.placeholder = 'Press Enter to copy the key, or use the buttons to reveal or copy it';
+  picker.placeholder = vscode.l10n.t('Press Enter to copy the key, or use the buttons to reveal or copy it');
   picker.matchOnDescription = false;
   let revealed = false;
   const render = () => {
     picker.items = [
       {
         label: revealed ? prompt.sharedKey : masked,
-        description: `${prompt.sharedKey.length} characters`,
+        description: vscode.l10n.t({ message: '{0} characters', args: [prompt.sharedKey.length], comment: ['The length of the shared key'] }),
         buttons: [revealed ? hideButton : revealButton, copyButton],
         alwaysShow: true,
       },

@@ -3,6 +3,7 @@
 // review of every answer, from which any step can be asked again. One title pattern for all:
 // "<wizard title>: <step title> (n/N)". A wizard that edits what exists starts at its review instead.
 // No vscode import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { isGoBack, UserCancelledError } from './cancelled';
 import type { UserInput } from './userInput';
 
@@ -83,11 +84,14 @@ export async function runWizard<S>(wizard: Wizard<S>, state: S, input: UserInput
 async function review<S>(wizard: Wizard<S>, steps: WizardStep<S>[], state: S, input: UserInput, total: number): Promise<ReviewChoice | 'back'> {
   const items = [
     { label: wizard.finish, description: wizard.finishDetail?.(state), value: { finish: true } as ReviewChoice },
-    ...steps.map((step, index) => ({ label: capitalized(step.title), description: step.summary(state), detail: 'Select to change', value: { step: index } as ReviewChoice })),
+    ...steps.map((step, index) => ({ label: capitalized(step.title), description: step.summary(state), detail: l10n.t('Select to change'), value: { step: index } as ReviewChoice })),
   ];
   try {
-    const title = wizard.reviewFirst ? `${wizard.title}: review` : `${wizard.title}: review (${total}/${total})`;
-    const choice = await input.pickOne(items, { title, placeHolder: `Check the answers, then ${wizard.finish}`, canGoBack: !wizard.reviewFirst });
+    const title = wizard.reviewFirst
+      ? l10n.t({ message: '{0}: review', args: [wizard.title], comment: ['The last step of a wizard, where every answer is shown; {0} is the wizard\'s title'] })
+      : l10n.t({ message: '{0}: review ({1}/{2})', args: [wizard.title, total, total], comment: ['The last step of a wizard, where every answer is shown; {0} is the wizard\'s title, {1}/{2} the step number'] });
+    const placeHolder = l10n.t({ message: 'Check the answers, then {0}', args: [wizard.finish], comment: ['{0} is the wizard\'s last action, e.g. "Create"'] });
+    const choice = await input.pickOne(items, { title, placeHolder, canGoBack: !wizard.reviewFirst });
     if (!choice) throw new UserCancelledError();
     return choice;
   } catch (error) {

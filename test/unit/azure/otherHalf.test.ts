@@ -71,7 +71,7 @@ describe('azure layer: the other half of a VNet-to-VNet link', () => {
 
   it('says when no other half is visible, and why', async () => {
     const lonely = await connection(LAB_SUBSCRIPTION_ID, labGroup, 'cn-lab-staging-idle');
-    assert.deepStrictEqual(await findOtherHalf(api, lonely), { found: 'none', reason: notVisible });
+    assert.deepStrictEqual(await findOtherHalf(api, lonely), { found: 'none', reason: notVisible() });
     await fixture.control.addFault({ method: 'GET', pathPattern: '/virtualNetworkGateways/vgw-zrh-01/connections$', status: 403, count: 5 });
     const found = await findOtherHalf(api, await connection(PRODUCTION_SUBSCRIPTION_ID, prodGroup, 'cn-prod-we-zurich'));
     assert.strictEqual(found.found, 'none');
