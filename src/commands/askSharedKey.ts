@@ -1,4 +1,5 @@
 // Asks for a new shared key: typed into a password box (validated as typed), or generated locally.
+import * as l10n from '@vscode/l10n';
 import { answered } from '../ui/cancelled';
 import { generateSharedKey } from '../ui/sharedKeyGenerator';
 import type { UserInput } from '../ui/userInput';
@@ -10,17 +11,17 @@ export interface NewSharedKey {
   generated: boolean;
 }
 
-export const generateKeyButton = { id: 'generate', tooltip: `Generate a strong random ${defaultKeyLength}-character key`, icon: 'sparkle' };
+export const generateKeyButton = () => ({ id: 'generate', tooltip: l10n.t('Generate a strong random {0}-character key', defaultKeyLength), icon: 'sparkle' });
 
 export async function askNewSharedKey(input: UserInput, title: string, canGoBack = false): Promise<NewSharedKey> {
   const answer = answered(
     await input.askText({
       title,
-      prompt: `Type the new shared key (1–128 printable ASCII characters), or use the button to generate a strong random key.`,
-      placeHolder: 'New shared key',
+      prompt: l10n.t('Type the new shared key (1–128 printable ASCII characters), or use the button to generate a strong random key.'),
+      placeHolder: l10n.t('New shared key'),
       password: true,
       validate: validateSharedKey,
-      buttons: [generateKeyButton],
+      buttons: [generateKeyButton()],
       canGoBack,
     }),
   );
@@ -32,5 +33,8 @@ export async function askNewSharedKey(input: UserInput, title: string, canGoBack
 
 /** How a key is named where it must not be shown (a review, a message): how it was made and its length. */
 export function describeNewKey(key: NewSharedKey): string {
-  return `${key.generated ? 'generated' : 'typed'}, ${key.sharedKey.length} characters`;
+  const length = key.sharedKey.length;
+  return key.generated
+    ? l10n.t({ message: 'generated, {0} characters', args: [length], comment: ['How a new shared key is named where it must not be shown: how it was made and its length'] })
+    : l10n.t({ message: 'typed, {0} characters', args: [length], comment: ['How a new shared key is named where it must not be shown: how it was made and its length'] });
 }

@@ -3,6 +3,7 @@
 // notification naming each step and its phase, the audit line of every key operation whatever the
 // outcome, and the tree told afterwards. Failures (stopping the wait included) are thrown to the one
 // failure path; `onStepDone` tells the caller how far it got.
+import * as l10n from '@vscode/l10n';
 import type { AzureVpnApi } from '../azure/api';
 import type { OperationOptions } from '../azure/model';
 import type { AuditSubject } from '../services/audit';
@@ -23,7 +24,8 @@ export interface OperationStep {
 export interface ConnectionOperation {
   /** The progress notification's title, e.g. "Resetting the shared key of 'vpn-1'". */
   title: string;
-  activity: ConnectionActivity;
+  /** What its rows show while it runs, in the user's language: one of the words of ConnectionActivity, e.g. "Setting key…". */
+  activity: string;
   /** One after another, in one notification ("1/2 'cn-a': …" when there are several). */
   steps: OperationStep[];
   /** How the tree learns what happened; by default each connection is read again. */
@@ -33,12 +35,12 @@ export interface ConnectionOperation {
 
 /** What the progress of a change to a connection says, step by step. */
 export function changePhases(starting: string, applying: string): PhaseMessages {
-  return { starting, applying, waitingForConnection: 'Waiting for the connection to finish updating…' };
+  return { starting, applying, waitingForConnection: l10n.t('Waiting for the connection to finish updating…') };
 }
 
 /** What a key operation's progress says: only the first step differs between Set and Reset. */
 export function keyOperationPhases(starting: string): PhaseMessages {
-  return changePhases(starting, 'Azure is applying the new key…');
+  return changePhases(starting, l10n.t('Azure is applying the new key…'));
 }
 
 export async function runConnectionOperation(services: Services, operation: ConnectionOperation): Promise<void> {
@@ -53,7 +55,8 @@ export async function runConnectionOperation(services: Services, operation: Conn
       }
     });
   const whileBusy = operation.steps.reduceRight<() => Promise<void>>(
-    (inner, step) => () => services.activities.run(step.target.id, operation.activity, inner),
+    // ConnectionActivity lists the English words; the row shows them translated (the activity is never compared).
+    (inner, step) => () => services.activities.run(step.target.id, operation.activity as ConnectionActivity, inner),
     async () => {
       try {
         await run();

@@ -1,4 +1,5 @@
 // Copy Shared Key: to the clipboard, cleared after azureVpn.clipboardClearSeconds if still there.
+import * as l10n from '@vscode/l10n';
 import type { TreeNode } from '../tree/treeNode';
 import { attempt } from './failures';
 import { readingKeyOf, readSharedKey } from './readSharedKey';
@@ -7,8 +8,9 @@ import { copySharedKeyToClipboard } from './sharedKeyClipboard';
 import { connectionTarget, connectionWithSharedKey } from './targets';
 
 export async function copySharedKey(services: Services, node?: TreeNode): Promise<void> {
-  const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Copy Shared Key');
+  const connection = await connectionTarget(services, node, connectionWithSharedKey(), l10n.t('Copy Shared Key'));
   await attempt(readingKeyOf(connection), async () => {
+    // not user-facing: the audit record's operation (KeyOperation), kept in English
     await copySharedKeyToClipboard(services, connection, await readSharedKey(services, connection, 'read shared key'));
   });
 }

@@ -1,5 +1,6 @@
 // Create Connection…: a wizard on a VPN gateway — name, type, the other end, shared key, IKE version,
 // review — then the connection is created through the one operation runner and appears under its gateway.
+import * as l10n from '@vscode/l10n';
 import type { IkeVersion, NewConnection } from '../azure/model';
 import { subscriptionFilter } from '../services/settings';
 import { subscriptionsInFilter } from '../services/subscriptionFilter';
@@ -19,16 +20,21 @@ import { copySharedKeyToClipboard } from './sharedKeyClipboard';
 import { gatewayTarget } from './targets';
 import { watchTunnels } from './watchTunnels';
 
-const typeNames: Record<ConnectionKind, string> = { IPsec: 'Site-to-site (IPsec)', Vnet2Vnet: 'VNet-to-VNet' };
+const typeNames = (): Record<ConnectionKind, string> => ({ IPsec: l10n.t('Site-to-site (IPsec)'), Vnet2Vnet: l10n.t('VNet-to-VNet') });
 
 export async function createConnection(services: Services, node?: TreeNode): Promise<void> {
-  const gateway = await gatewayTarget(services, node, 'Create Connection');
+  const gateway = await gatewayTarget(services, node, l10n.t('Create Connection'));
   const api = await services.azure.getApi();
-  const existing = await withReadProgress('Reading the gateway’s connections…', () => api.listConnections(gateway));
+  const existing = await withReadProgress(l10n.t('Reading the gateway’s connections…'), () => api.listConnections(gateway));
   const localGatewaysInUse = new Map(existing.filter((c) => c.type === 'IPsec' && c.peerId).map((c) => [c.peerId!.toLowerCase(), c.name]));
   const answers: Answers = { gateway, existingNames: existing.map((connection) => connection.name), localGatewaysInUse, peerChoices: {} };
   await runWizard(
-    { title: `Create Connection on '${gateway.name}'`, steps: steps(services), finish: 'Create', finishDetail: (state) => `in resource group '${state.gateway.resourceGroup}', ${state.gateway.location}` },
+    {
+      title: l10n.t("Create Connection on '{0}'", gateway.name),
+      steps: steps(services),
+      finish: l10n.t('Create'),
+      finishDetail: (state) => l10n.t("in resource group '{0}', {1}", state.gateway.resourceGroup, state.gateway.location),
+    },
     answers,
     services.input,
   );
@@ -37,9 +43,10 @@ export async function createConnection(services: Services, node?: TreeNode): Pro
   const created = await createHalves(services, specs, key);
   const done =
     created.length > 1
-      ? `Created '${created[0].name}' and its other half '${created[1].name}' on '${answers.peer!.name}' with the same shared key.`
-      : `Created the connection '${created[0].name}'. Configure the other end with the same shared key.`;
-  if ((await services.input.showMessage('info', done, {}, ...(key.generated ? ['Copy key'] : []))) === 'Copy key') {
+      ? l10n.t("Created '{0}' and its other half '{1}' on '{2}' with the same shared key.", created[0].name, created[1].name, answers.peer!.name)
+      : l10n.t("Created the connection '{0}'. Configure the other end with the same shared key.", created[0].name);
+  const copyKey = l10n.t('Copy key');
+  if ((await services.input.showMessage('info', done, {}, ...(key.generated ? [copyKey] : []))) === copyKey) {
     await copySharedKeyToClipboard(services, created[0], key.sharedKey);
   }
   await watchTunnels(services, created, { checkKeys: (down) => checkPairKeysOf(services, down) });
@@ -49,15 +56,15 @@ function steps(services: Services): WizardStep<Answers>[] {
   const { input } = services;
   return [
     {
-      title: 'name',
+      title: l10n.t({ message: 'name', comment: ['A step of the wizard, in lower case: in its title, and capitalised in the review'] }),
       isAnswered: (state) => !!state.name,
       summary: (state) => state.name ?? '',
       async ask(state, prompt) {
         const answer = answered(
           await input.askText({
             ...prompt,
-            prompt: 'Name of the new connection: 1–80 letters, digits, underscores, periods or hyphens.',
-            placeHolder: 'Connection name',
+            prompt: l10n.t('Name of the new connection: 1–80 letters, digits, underscores, periods or hyphens.'),
+            placeHolder: l10n.t('Connection name'),
             value: state.name,
             validate: (value) => validateConnectionName(value, state.existingNames),
           }),
@@ -67,32 +74,36 @@ function steps(services: Services): WizardStep<Answers>[] {
       },
     },
     {
-      title: 'type',
+      title: l10n.t({ message: 'type', comment: ['A step of the wizard, in lower case: in its title, and capitalised in the review'] }),
       isAnswered: (state) => !!state.type,
-      summary: (state) => (state.type ? typeNames[state.type] : ''),
+      summary: (state) => (state.type ? typeNames()[state.type] : ''),
       async ask(state, prompt) {
+        const names = typeNames();
         const items: PickItem<ConnectionKind>[] = [
-          { label: typeNames.IPsec, description: 'To an on-premises device (local network gateway)', value: 'IPsec' },
-          { label: typeNames.Vnet2Vnet, description: 'To another virtual network gateway', value: 'Vnet2Vnet' },
+          { label: names.IPsec, description: l10n.t('To an on-premises device (local network gateway)'), value: 'IPsec' },
+          { label: names.Vnet2Vnet, description: l10n.t('To another virtual network gateway'), value: 'Vnet2Vnet' },
         ];
-        const type = answered(await input.pickOne(items, { ...prompt, placeHolder: 'Select the connection type' }));
+        const type = answered(await input.pickOne(items, { ...prompt, placeHolder: l10n.t('Select the connection type') }));
         if (type !== state.type) forgetPeer(state);
         state.type = type;
       },
     },
     {
-      title: 'other end',
+      title: l10n.t({ message: 'other end', comment: ['A step of the wizard, in lower case: in its title, and capitalised in the review'] }),
       isAnswered: (state) => !!state.peer,
       summary: (state) => state.peer?.name ?? '',
       async ask(state, prompt) {
         const type = state.type ?? 'IPsec';
         const items = (state.peerChoices[type] ??= await peerChoices(services, state, type));
         if (items.length === 0) {
-          const empty = type === 'IPsec' ? `No local network gateways in ${state.gateway.location} in this subscription. Create one for the on-premises device first.` : 'No other VPN gateway in your subscriptions to connect to.';
+          const empty =
+            type === 'IPsec'
+              ? l10n.t('No local network gateways in {0} in this subscription. Create one for the on-premises device first.', state.gateway.location)
+              : l10n.t('No other VPN gateway in your subscriptions to connect to.');
           void input.showMessage('info', empty, {});
           throw new UserCancelledError();
         }
-        const placeHolder = type === 'IPsec' ? 'Select the local network gateway (the on-premises device)' : 'Select the virtual network gateway at the other end';
+        const placeHolder = type === 'IPsec' ? l10n.t('Select the local network gateway (the on-premises device)') : l10n.t('Select the virtual network gateway at the other end');
         const peer = answered(await input.pickOne(items, { ...prompt, placeHolder }));
         if (peer.id !== state.peer?.id) forgetPeer(state);
         state.peer = peer;
@@ -100,7 +111,7 @@ function steps(services: Services): WizardStep<Answers>[] {
     },
     ...otherHalfSteps(services),
     {
-      title: 'shared key',
+      title: l10n.t({ message: 'shared key', comment: ['A step of the wizard, in lower case: in its title, and capitalised in the review'] }),
       isAnswered: (state) => !!state.key,
       summary: (state) => (state.key ? describeNewKey(state.key) : ''),
       async ask(state, prompt: StepPrompt) {
@@ -108,15 +119,15 @@ function steps(services: Services): WizardStep<Answers>[] {
       },
     },
     {
-      title: 'IKE version',
+      title: l10n.t({ message: 'IKE version', comment: ['A step of the wizard, in lower case: in its title, and capitalised in the review'] }),
       isAnswered: (state) => !!state.ikeVersion,
       summary: (state) => state.ikeVersion ?? '',
       async ask(state, prompt) {
         const items: PickItem<IkeVersion>[] = [
-          { label: 'IKEv2', description: 'Recommended', value: 'IKEv2' },
-          { label: 'IKEv1', description: 'For older peer devices', value: 'IKEv1' },
+          { label: 'IKEv2', description: l10n.t('Recommended'), value: 'IKEv2' },
+          { label: 'IKEv1', description: l10n.t('For older peer devices'), value: 'IKEv1' },
         ];
-        state.ikeVersion = answered(await input.pickOne(items, { ...prompt, placeHolder: 'Select the IKE version the peer device speaks' }));
+        state.ikeVersion = answered(await input.pickOne(items, { ...prompt, placeHolder: l10n.t('Select the IKE version the peer device speaks') }));
       },
     },
   ];
@@ -132,10 +143,10 @@ async function peerChoices(services: Services, state: Answers, type: ConnectionK
   const { gateway } = state;
   const api = await services.azure.getApi();
   if (type === 'IPsec') {
-    const locals = await withReadProgress('Reading local network gateways…', () => api.listLocalNetworkGateways(gateway.subscriptionId));
+    const locals = await withReadProgress(l10n.t('Reading local network gateways…'), () => api.listLocalNetworkGateways(gateway.subscriptionId));
     return localNetworkGatewayItems(locals, gateway, state.localGatewaysInUse).map((item) => ({ ...item, value: { id: item.value.id, name: item.value.name } }));
   }
-  const gateways = await withReadProgress('Reading your virtual network gateways…', async () => {
+  const gateways = await withReadProgress(l10n.t('Reading your virtual network gateways…'), async () => {
     const subscriptions = subscriptionsInFilter(await api.listSubscriptions(), subscriptionFilter());
     return (await Promise.all(subscriptions.map((subscription) => api.listAllGateways(subscription.subscriptionId)))).flat();
   });

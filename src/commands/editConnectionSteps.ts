@@ -1,9 +1,10 @@
 // The steps of Edit Connection: one per setting, each starting at what the connection has now and
 // summarised in the review as "old → new". Typed numbers are checked as typed; the policy's pickers
 // offer only what the spec's enums allow together (src/ui/ipsecPolicy.ts).
+import * as l10n from '@vscode/l10n';
 import { connectionModes, ipsecPolicyValues, type ConnectionMode, type ConnectionSettings, type IpsecPolicy } from '../azure/connectionSettings';
 import { answered, UserCancelledError } from '../ui/cancelled';
-import { azureDefaultPolicy, integrityChoices, integrityFits, type PolicyPhase } from '../ui/ipsecPolicy';
+import { integrityChoices, integrityFits, type PolicyPhase } from '../ui/ipsecPolicy';
 import type { PickItem } from '../ui/pickerItems';
 import { dpdTimeout, parseWholeNumber, routingWeight, saDataSize, saLifetime, validateWholeNumber, type WholeNumberRange } from '../ui/tunnelSettingsValidation';
 import type { UserInput } from '../ui/userInput';
@@ -31,7 +32,10 @@ export function settingsOf(draft: Draft): ConnectionSettings {
   return { ...rest, usePolicyBasedTrafficSelectors: customPolicy && rest.usePolicyBasedTrafficSelectors, ipsecPolicy: customPolicy ? (policy as IpsecPolicy) : undefined };
 }
 
-const onOff = (value: boolean) => (value ? 'On' : 'Off');
+const onOff = (value: boolean) => (value ? l10n.t({ message: 'On', comment: ['A setting that is switched on'] }) : l10n.t({ message: 'Off', comment: ['A setting that is switched off'] }));
+/** The words of ui/ipsecPolicy.ts's azureDefaultPolicy (the tree's), translated the same. */
+const azureDefaultPolicy = () => l10n.t('Azure default policy');
+const azureDefault = () => l10n.t({ message: 'Azure default', comment: ['A value of the IPsec/IKE policy that Azure chooses'] });
 const grouped = (value: number | undefined) => (value === undefined ? '' : value.toLocaleString('en-US'));
 
 /** "45 s" unchanged, "45 s → 30 s" changed. */
@@ -39,11 +43,14 @@ export function change(before: string, after: string): string {
   return before === after ? after : `${before} → ${after}`;
 }
 
-const modeDescriptions: Record<ConnectionMode, string> = {
-  Default: 'Azure initiates and answers negotiations',
-  ResponderOnly: 'Azure only answers: the on-premises device must initiate',
-  InitiatorOnly: 'Azure only initiates: it ignores the device’s attempts',
-};
+const modeDescriptions = (): Record<ConnectionMode, string> => ({
+  Default: l10n.t('Azure initiates and answers negotiations'),
+  ResponderOnly: l10n.t('Azure only answers: the on-premises device must initiate'),
+  InitiatorOnly: l10n.t('Azure only initiates: it ignores the device’s attempts'),
+});
+
+/** `title` is a setting's name in lower case, e.g. "connection mode". */
+const selectThe = (title: string) => l10n.t({ message: 'Select the {0}', args: [title], comment: ['{0} is the name of a setting in lower case, e.g. "connection mode"'] });
 
 function pickStep<T>(
   input: UserInput,
@@ -58,7 +65,7 @@ function pickStep<T>(
     isAnswered: () => true,
     summary: (state) => change(read(state.before), read(settingsOf(state.draft))),
     async ask(state, prompt: StepPrompt) {
-      write(state.draft, answered(await input.pickOne(items(state), { ...prompt, placeHolder: `Select the ${title}` })));
+      write(state.draft, answered(await input.pickOne(items(state), { ...prompt, placeHolder: selectThe(title) })));
     },
     ...more,
   };
@@ -70,10 +77,11 @@ function numberStep(input: UserInput, title: string, range: WholeNumberRange, ge
     isAnswered: (state) => get(state.draft) !== undefined,
     summary: (state) => change(words(get(draftOf(state.before))), words(get(state.draft))),
     async ask(state, prompt) {
-      const unit = range.unit ? ` in ${range.unit}` : '';
-      const answer = answered(
-        await input.askText({ ...prompt, prompt: `The ${title}${unit}: a whole number from ${grouped(range.min)} to ${grouped(range.max)}.`, value: String(get(state.draft) ?? ''), validate: (value) => validateWholeNumber(value, range) }),
-      );
+      const [min, max] = [grouped(range.min), grouped(range.max)];
+      const said = range.unit
+        ? l10n.t({ message: 'The {0} in {1}: a whole number from {2} to {3}.', args: [title, range.unit, min, max], comment: ['{0} is the name of a setting in lower case, e.g. "DPD timeout"; {1} a unit, e.g. "seconds"'] })
+        : l10n.t({ message: 'The {0}: a whole number from {1} to {2}.', args: [title, min, max], comment: ['{0} is the name of a setting in lower case, e.g. "routing weight"'] });
+      const answer = answered(await input.askText({ ...prompt, prompt: said, value: String(get(state.draft) ?? ''), validate: (value) => validateWholeNumber(value, range) }));
       if (!('value' in answer)) throw new UserCancelledError();
       set(state.draft, parseWholeNumber(answer.value));
     },
@@ -83,7 +91,7 @@ function numberStep(input: UserInput, title: string, range: WholeNumberRange, ge
 const custom = { shouldAsk: (state: EditState) => state.draft.customPolicy };
 
 function policyValueStep(input: UserInput, title: string, key: Exclude<keyof IpsecPolicy, 'saLifeTimeSeconds' | 'saDataSizeKilobytes'>, choices: (policy: Partial<IpsecPolicy>) => readonly string[], phase?: PolicyPhase): WizardStep<EditState> {
-  const before = (state: EditState) => state.before.ipsecPolicy?.[key] ?? 'Azure default';
+  const before = (state: EditState) => state.before.ipsecPolicy?.[key] ?? azureDefault();
   return {
     title,
     ...custom,
@@ -91,42 +99,58 @@ function policyValueStep(input: UserInput, title: string, key: Exclude<keyof Ips
     isAnswered: (state) => (phase ? integrityFits(phase, state.draft.policy[phase === 'ike' ? 'ikeEncryption' : 'ipsecEncryption'], state.draft.policy[key]) : !!state.draft.policy[key]),
     summary: (state) => change(before(state), state.draft.policy[key] ?? ''),
     async ask(state, prompt) {
-      const items = choices(state.draft.policy).map((value) => ({ label: value, description: value === state.before.ipsecPolicy?.[key] ? 'current' : undefined, value }));
-      state.draft.policy[key] = answered(await input.pickOne(items, { ...prompt, placeHolder: `Select the ${title}` }));
+      const current = l10n.t({ message: 'current', comment: ['The value a connection has now, beside it in a list of values'] });
+      const items = choices(state.draft.policy).map((value) => ({ label: value, description: value === state.before.ipsecPolicy?.[key] ? current : undefined, value }));
+      state.draft.policy[key] = answered(await input.pickOne(items, { ...prompt, placeHolder: selectThe(title) }));
     },
   };
 }
 
 function policyNumberStep(input: UserInput, title: string, key: 'saLifeTimeSeconds' | 'saDataSizeKilobytes', range: WholeNumberRange): WizardStep<EditState> {
-  const words = (value: number | undefined) => (value === undefined ? 'Azure default' : `${grouped(value)} ${range.unit}`);
+  const words = (value: number | undefined) => (value === undefined ? azureDefault() : `${grouped(value)} ${range.unit}`);
   return { ...numberStep(input, title, range, (draft) => draft.policy[key], (draft, value) => (draft.policy[key] = value), words), ...custom };
 }
 
 export function editSteps(input: UserInput): WizardStep<EditState>[] {
-  const seconds = (value: number | undefined) => (value === undefined ? 'unknown' : `${grouped(value)} s`);
+  const seconds = (value: number | undefined) =>
+    value === undefined ? l10n.t({ message: 'unknown', comment: ['A DPD timeout not known'] }) : l10n.t({ message: '{0} s', args: [grouped(value)], comment: ['A duration in seconds'] });
+  const modes = modeDescriptions();
   return [
-    pickStep(input, 'connection mode', () => connectionModes.map((mode) => ({ label: mode, description: modeDescriptions[mode], value: mode })), (s) => s.connectionMode, (d, mode) => (d.connectionMode = mode)),
-    numberStep(input, 'DPD timeout', dpdTimeout, (d) => d.dpdTimeoutSeconds, (d, value) => (d.dpdTimeoutSeconds = value), seconds),
-    numberStep(input, 'routing weight', routingWeight, (d) => d.routingWeight, (d, value) => (d.routingWeight = value), (value) => grouped(value)),
+    pickStep(
+      input,
+      l10n.t({ message: 'connection mode', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }),
+      () => connectionModes.map((mode) => ({ label: mode, description: modes[mode], value: mode })),
+      (s) => s.connectionMode,
+      (d, mode) => (d.connectionMode = mode),
+    ),
+    numberStep(input, l10n.t({ message: 'DPD timeout', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), dpdTimeout, (d) => d.dpdTimeoutSeconds, (d, value) => (d.dpdTimeoutSeconds = value), seconds),
+    numberStep(input, l10n.t({ message: 'routing weight', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), routingWeight, (d) => d.routingWeight, (d, value) => (d.routingWeight = value), (value) => grouped(value)),
     pickStep(input, 'BGP', () => [true, false].map((on) => ({ label: onOff(on), value: on })), (s) => onOff(s.enableBgp), (d, on) => (d.enableBgp = on)),
     pickStep(
       input,
-      'IPsec/IKE policy',
+      l10n.t({ message: 'IPsec/IKE policy', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }),
       () => [
-        { label: azureDefaultPolicy, description: 'Azure proposes its default algorithms', value: false },
-        { label: 'Custom policy', description: 'Only the algorithms you choose', value: true },
+        { label: azureDefaultPolicy(), description: l10n.t('Azure proposes its default algorithms'), value: false },
+        { label: l10n.t('Custom policy'), description: l10n.t('Only the algorithms you choose'), value: true },
       ],
-      (s) => (s.ipsecPolicy ? 'Custom' : azureDefaultPolicy),
+      (s) => (s.ipsecPolicy ? l10n.t({ message: 'Custom', comment: ['An IPsec/IKE policy the user chose, not Azure’s default'] }) : azureDefaultPolicy()),
       (d, isCustom) => (d.customPolicy = isCustom),
     ),
-    policyValueStep(input, 'IKE encryption', 'ikeEncryption', () => ipsecPolicyValues.ikeEncryption),
-    policyValueStep(input, 'IKE integrity', 'ikeIntegrity', (policy) => integrityChoices('ike', policy.ikeEncryption), 'ike'),
-    policyValueStep(input, 'DH group', 'dhGroup', () => ipsecPolicyValues.dhGroup),
-    policyValueStep(input, 'IPsec encryption', 'ipsecEncryption', () => ipsecPolicyValues.ipsecEncryption),
-    policyValueStep(input, 'IPsec integrity', 'ipsecIntegrity', (policy) => integrityChoices('ipsec', policy.ipsecEncryption), 'ipsec'),
-    policyValueStep(input, 'PFS group', 'pfsGroup', () => ipsecPolicyValues.pfsGroup),
-    policyNumberStep(input, 'SA lifetime', 'saLifeTimeSeconds', saLifetime),
-    policyNumberStep(input, 'SA data size', 'saDataSizeKilobytes', saDataSize),
-    pickStep(input, 'policy-based traffic selectors', () => [true, false].map((on) => ({ label: onOff(on), value: on })), (s) => onOff(s.usePolicyBasedTrafficSelectors), (d, on) => (d.usePolicyBasedTrafficSelectors = on), custom),
+    policyValueStep(input, l10n.t({ message: 'IKE encryption', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'ikeEncryption', () => ipsecPolicyValues.ikeEncryption),
+    policyValueStep(input, l10n.t({ message: 'IKE integrity', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'ikeIntegrity', (policy) => integrityChoices('ike', policy.ikeEncryption), 'ike'),
+    policyValueStep(input, l10n.t({ message: 'DH group', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'dhGroup', () => ipsecPolicyValues.dhGroup),
+    policyValueStep(input, l10n.t({ message: 'IPsec encryption', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'ipsecEncryption', () => ipsecPolicyValues.ipsecEncryption),
+    policyValueStep(input, l10n.t({ message: 'IPsec integrity', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'ipsecIntegrity', (policy) => integrityChoices('ipsec', policy.ipsecEncryption), 'ipsec'),
+    policyValueStep(input, l10n.t({ message: 'PFS group', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'pfsGroup', () => ipsecPolicyValues.pfsGroup),
+    policyNumberStep(input, l10n.t({ message: 'SA lifetime', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'saLifeTimeSeconds', saLifetime),
+    policyNumberStep(input, l10n.t({ message: 'SA data size', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'saDataSizeKilobytes', saDataSize),
+    pickStep(
+      input,
+      l10n.t({ message: 'policy-based traffic selectors', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }),
+      () => [true, false].map((on) => ({ label: onOff(on), value: on })),
+      (s) => onOff(s.usePolicyBasedTrafficSelectors),
+      (d, on) => (d.usePolicyBasedTrafficSelectors = on),
+      custom,
+    ),
   ];
 }

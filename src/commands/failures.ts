@@ -8,7 +8,7 @@ import type { Connection } from '../azure/model';
 import { connectionRef } from '../azure/resourceId';
 import { auditResult, type AuditSubject } from '../services/audit';
 import { UserCancelledError } from '../ui/cancelled';
-import { describeFailure, describeStoppedWaiting, isStoppedWaiting } from '../ui/failureMessages';
+import { describeFailure, describeStoppedWaiting, isStoppedWaiting, type FailureAction } from '../ui/failureMessages';
 import { withOperationProgress } from '../ui/progress';
 import type { Services } from './services';
 
@@ -38,7 +38,7 @@ export class CommandFailure extends Error {
     readonly reason: unknown,
     readonly context: FailureContext,
   ) {
-    super(`Could not ${context.what}.`);
+    super(vscode.l10n.t('Could not {0}.', context.what));
     this.name = 'CommandFailure';
   }
 }
@@ -72,6 +72,20 @@ export async function runWithFailurePath(services: Services, what: string, run: 
   }
 }
 
+/** The button of one of the failure path's own actions, in the user's language. */
+function actionLabel(action: FailureAction): string {
+  switch (action) {
+    case 'Sign in':
+      return vscode.l10n.t('Sign in');
+    case 'Refresh':
+      return vscode.l10n.t('Refresh');
+    case 'Retry':
+      return vscode.l10n.t('Retry');
+    case 'Retry when it finishes':
+      return vscode.l10n.t('Retry when it finishes');
+  }
+}
+
 /** Shows the failure; resolves to what the user chose to do next, if anything. */
 async function report(services: Services, failure: CommandFailure): Promise<(() => Promise<void>) | undefined> {
   const { reason, context } = failure;
@@ -85,15 +99,16 @@ async function report(services: Services, failure: CommandFailure): Promise<(() 
   services.log.error(shown.message);
   const message = context.addendum ? `${shown.message} ${context.addendum}` : shown.message;
   const extras = context.extraActions ?? [];
-  const choice = await services.input.showMessage('error', message, {}, ...shown.actions, ...extras.map((extra) => extra.label));
-  if (choice === 'Sign in') return async () => void (await vscode.commands.executeCommand('azureVpn.signIn'));
-  if (choice === 'Refresh') {
+  const choice = await services.input.showMessage('error', message, {}, ...shown.actions.map(actionLabel), ...extras.map((extra) => extra.label));
+  const action = shown.actions.find((candidate) => actionLabel(candidate) === choice);
+  if (action === 'Sign in') return async () => void (await vscode.commands.executeCommand('azureVpn.signIn'));
+  if (action === 'Refresh') {
     if (context.connection) services.tree.refreshGatewaysOf(context.connection.id);
     else services.tree.refresh();
     return undefined;
   }
-  if (choice === 'Retry') return context.retry;
-  if (choice === 'Retry when it finishes' && context.retry) {
+  if (action === 'Retry') return context.retry;
+  if (action === 'Retry when it finishes' && context.retry) {
     const retry = context.retry;
     const connection = context.connection;
     return async () => {
@@ -106,9 +121,9 @@ async function report(services: Services, failure: CommandFailure): Promise<(() 
 
 /** Stopping the wait is not a failure: say what Azure may still be doing, with the command's own actions. */
 async function reportStoppedWaiting(services: Services, context: FailureContext): Promise<(() => Promise<void>) | undefined> {
-  const said = describeStoppedWaiting(context.stillRunning ?? 'the operation');
+  const said = describeStoppedWaiting(context.stillRunning ?? vscode.l10n.t({ message: 'the operation', comment: ['Completes "Azure may still finish …" when the user stops waiting'] }));
   const message = context.addendum ? `${said} ${context.addendum}` : said;
-  const actions: ExtraAction[] = [...(context.alwaysOfferRetry && context.retry ? [{ label: 'Retry', run: context.retry }] : []), ...(context.extraActions ?? [])];
+  const actions: ExtraAction[] = [...(context.alwaysOfferRetry && context.retry ? [{ label: vscode.l10n.t('Retry'), run: context.retry }] : []), ...(context.extraActions ?? [])];
   const choice = await services.input.showMessage(actions.length ? 'warning' : 'info', message, {}, ...actions.map((action) => action.label));
   return actions.find((action) => action.label === choice)?.run;
 }
@@ -118,8 +133,12 @@ async function waitUntilSettled(services: Services, connection: Connection): Pro
   try {
     await withOperationProgress(
       services.input,
-      `Waiting for '${connection.name}' to finish its current operation`,
-      { starting: 'Checking the connection…', applying: 'Azure is still working on it…', waitingForConnection: 'Waiting for the connection to finish updating…' },
+      vscode.l10n.t("Waiting for '{0}' to finish its current operation", connection.name),
+      {
+        starting: vscode.l10n.t('Checking the connection…'),
+        applying: vscode.l10n.t('Azure is still working on it…'),
+        waitingForConnection: vscode.l10n.t('Waiting for the connection to finish updating…'),
+      },
       async (options) => {
         const api = await services.azure.getApi();
         await api.waitWhileBusy(connectionRef(connection), options);

@@ -1,5 +1,6 @@
 // Recover Unsaved Shared Key…, and the offer on activation: a key the user chose that Azure did not
 // confirm is offered back (copy, retry, discard) until it is set or discarded (applySharedKey.ts).
+import * as l10n from '@vscode/l10n';
 import { AzureError } from '../azure/errors';
 import type { HeldKey } from '../services/heldKeys';
 import { ConnectionNode } from '../tree/connectionNode';
@@ -17,7 +18,8 @@ export async function offerHeldKeysOnActivation(services: Services): Promise<voi
       services.log.info(`Azure now has the key held for ${held.connectionId}; released it from secret storage.`);
       continue;
     }
-    void runWithFailurePath(services, 'recover the unsaved shared key', () => offerHeldKey(services, held, heldSince(held)));
+    const what = l10n.t({ message: 'recover the unsaved shared key', comment: ['Completes "Could not …." in a failure message'] });
+    void runWithFailurePath(services, what, () => offerHeldKey(services, held, heldSince(held)));
   }
 }
 
@@ -25,7 +27,7 @@ export async function offerHeldKeysOnActivation(services: Services): Promise<voi
 export async function recoverSharedKey(services: Services, node?: TreeNode): Promise<void> {
   const all = node instanceof ConnectionNode ? [] : await services.heldKeys.load();
   if (!(node instanceof ConnectionNode) && all.length === 0) {
-    void services.input.showMessage('info', 'No unsaved shared keys: every key you chose was confirmed by Azure or discarded.', {});
+    void services.input.showMessage('info', l10n.t('No unsaved shared keys: every key you chose was confirmed by Azure or discarded.'), {});
     return;
   }
   const held =
@@ -34,24 +36,25 @@ export async function recoverSharedKey(services: Services, node?: TreeNode): Pro
       : answered(
           await services.input.pickOne(
             all.map((key) => ({ label: key.connectionName, description: key.ref.resourceGroup, value: key })),
-            { title: 'Recover Unsaved Shared Key', placeHolder: 'Select the connection whose key was not set' },
+            { title: l10n.t('Recover Unsaved Shared Key'), placeHolder: l10n.t('Select the connection whose key was not set') },
           ),
         );
   if (!held) {
-    void services.input.showMessage('info', 'No unsaved shared key is held for this connection.', {});
+    void services.input.showMessage('info', l10n.t('No unsaved shared key is held for this connection.'), {});
     return;
   }
   await offerHeldKey(services, held, heldSince(held));
 }
 
 function heldSince(held: HeldKey): string {
-  return `A shared key you chose for '${held.connectionName}' on ${new Date(held.heldAt).toLocaleString()} was not confirmed by Azure. ${keptNote}`;
+  return l10n.t("A shared key you chose for '{0}' on {1} was not confirmed by Azure. {2}", held.connectionName, new Date(held.heldAt).toLocaleString(), keptNote());
 }
 
 async function azureHasKey(services: Services, held: HeldKey): Promise<boolean> {
   try {
     const api = await services.azure.getApi();
     const current = await api.getSharedKey(held.ref);
+    // not user-facing: the audit record's operation (KeyOperation), kept in English
     writeAudit(services, { what: 'read shared key', connectionId: held.connectionId, keyLength: current.length });
     return current === held.sharedKey;
   } catch (error) {

@@ -1,5 +1,6 @@
 // A read Azure runs as a long-running operation (BGP routes): a cancellable progress notification;
 // cancelling it just ends the command, since a read changes nothing in Azure.
+import * as l10n from '@vscode/l10n';
 import type { AzureVpnApi } from '../azure/api';
 import type { OperationOptions } from '../azure/model';
 import { UserCancelledError } from '../ui/cancelled';
@@ -9,7 +10,7 @@ import type { Services } from './services';
 
 export async function withLongRead<T>(services: Services, title: string, applying: string, read: (api: AzureVpnApi, options: OperationOptions) => Promise<T>): Promise<T> {
   try {
-    return await withOperationProgress(services.input, title, { starting: 'Asking Azure…', applying, waitingForConnection: applying }, async (options) =>
+    return await withOperationProgress(services.input, title, { starting: l10n.t('Asking Azure…'), applying, waitingForConnection: applying }, async (options) =>
       read(await services.azure.getApi(), options),
     );
   } catch (error) {

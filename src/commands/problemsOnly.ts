@@ -6,7 +6,7 @@ import { withReadProgress } from '../ui/progress';
 import type { Services } from './services';
 
 export async function showOnlyProblems(services: Services): Promise<void> {
-  await withReadProgress('Show Only Problems: reading the status of every connection…', () => knowEveryConnection(services));
+  await withReadProgress(vscode.l10n.t('Show Only Problems: reading the status of every connection…'), () => knowEveryConnection(services));
   setShowOnlyProblems(services, true);
 }
 
@@ -31,9 +31,9 @@ export function setShowOnlyProblems(services: Services, on: boolean): void {
 function updateBadge(services: Services): void {
   const problems = services.tree.problems.on ? services.tree.problems.problems() : [];
   const fromGraph = problems.filter((problem) => !problem.live).length;
-  const counted = problems.length === 1 ? '1 connection not connected' : `${problems.length} connections not connected`;
+  const counted = problems.length === 1 ? vscode.l10n.t('1 connection not connected') : vscode.l10n.t('{0} connections not connected', problems.length);
   services.view.badge = problems.length
-    ? { value: problems.length, tooltip: fromGraph ? `${counted} (${fromGraph} as Azure Resource Graph last indexed them)` : counted }
+    ? { value: problems.length, tooltip: fromGraph ? vscode.l10n.t('{0} ({1} as Azure Resource Graph last indexed them)', counted, fromGraph) : counted }
     : undefined;
 }
 

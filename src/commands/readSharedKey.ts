@@ -1,4 +1,5 @@
 // Reads a connection's shared key on demand (never cached), leaving an audit line either way.
+import * as l10n from '@vscode/l10n';
 import type { Connection } from '../azure/model';
 import { connectionRef } from '../azure/resourceId';
 import type { KeyOperation } from '../services/audit';
@@ -10,7 +11,7 @@ export async function readSharedKey(services: Services, connection: Connection, 
   const subject = { what: purpose, connectionId: connection.id };
   try {
     const api = await services.azure.getApi();
-    const sharedKey = await withReadProgress(`Reading the shared key of '${connection.name}'…`, () => api.getSharedKey(connectionRef(connection)));
+    const sharedKey = await withReadProgress(l10n.t("Reading the shared key of '{0}'…", connection.name), () => api.getSharedKey(connectionRef(connection)));
     writeAudit(services, { ...subject, keyLength: sharedKey.length });
     return sharedKey;
   } catch (error) {
@@ -21,5 +22,5 @@ export async function readSharedKey(services: Services, connection: Connection, 
 
 /** What a failed read of the key says, and where Refresh and Retry apply. */
 export function readingKeyOf(connection: Connection): Omit<FailureContext, 'retry'> {
-  return { what: `read the shared key of '${connection.name}'`, connection };
+  return { what: l10n.t({ message: "read the shared key of '{0}'", args: [connection.name], comment: ['Completes "Could not …." in a failure message'] }), connection };
 }

@@ -1,4 +1,5 @@
 // Reset Shared Key: Azure generates a new random key of the chosen length; the peer device must follow.
+import * as l10n from '@vscode/l10n';
 import type { Connection } from '../azure/model';
 import { connectionRef } from '../azure/resourceId';
 import type { TreeNode } from '../tree/treeNode';
@@ -16,14 +17,15 @@ import { connectionTarget, connectionWithSharedKey } from './targets';
 import { withOtherHalf, watchTunnels } from './watchTunnels';
 
 export async function resetSharedKey(services: Services, node?: TreeNode): Promise<void> {
-  const connection = await connectionTarget(services, node, connectionWithSharedKey, 'Reset Shared Key');
-  const other = await otherHalfToChange(services, connection, 'Reset Shared Key');
-  const names = other ? `'${connection.name}' and '${other.name}'` : `'${connection.name}'`;
+  const title = l10n.t('Reset Shared Key');
+  const connection = await connectionTarget(services, node, connectionWithSharedKey(), title);
+  const other = await otherHalfToChange(services, connection, title);
+  const names = other ? l10n.t({ message: "'{0}' and '{1}'", args: [connection.name, other.name], comment: ['The names of both halves of a VNet-to-VNet link'] }) : `'${connection.name}'`;
   const answer = answered(
     await services.input.askText({
-      title: `Reset Shared Key of ${names}`,
-      prompt: 'Length of the new key Azure generates: a whole number from 1 to 128.',
-      placeHolder: 'Key length',
+      title: l10n.t('Reset Shared Key of {0}', names),
+      prompt: l10n.t('Length of the new key Azure generates: a whole number from 1 to 128.'),
+      placeHolder: l10n.t('Key length'),
       value: String(defaultKeyLength),
       validate: validateKeyLength,
     }),
@@ -32,12 +34,14 @@ export async function resetSharedKey(services: Services, node?: TreeNode): Promi
     throw new UserCancelledError();
   }
   const keyLength = parseKeyLength(answer.value);
-  const peer = connection.peerName ? ` (${connection.peerName})` : '';
   const detail = other
-    ? `Azure makes a new random ${keyLength}-character key on '${connection.name}', and the extension sets the same key on '${other.name}'. The tunnel drops while they change and comes back once both have it.`
-    : `Azure replaces the key with a new random ${keyLength}-character key. The tunnel stays down until the peer device${peer} is updated with the new key.`;
-  const choice = await services.input.showMessage('warning', `Reset the shared key of ${names}?`, { modal: true, detail }, 'Reset Key');
-  if (choice !== 'Reset Key') {
+    ? l10n.t("Azure makes a new random {0}-character key on '{1}', and the extension sets the same key on '{2}'. The tunnel drops while they change and comes back once both have it.", keyLength, connection.name, other.name)
+    : connection.peerName
+      ? l10n.t('Azure replaces the key with a new random {0}-character key. The tunnel stays down until the peer device ({1}) is updated with the new key.', keyLength, connection.peerName)
+      : l10n.t('Azure replaces the key with a new random {0}-character key. The tunnel stays down until the peer device is updated with the new key.', keyLength);
+  const resetKey = l10n.t('Reset Key');
+  const choice = await services.input.showMessage('warning', l10n.t('Reset the shared key of {0}?', names), { modal: true, detail }, resetKey);
+  if (choice !== resetKey) {
     throw new UserCancelledError();
   }
   if (other) {
@@ -49,24 +53,33 @@ export async function resetSharedKey(services: Services, node?: TreeNode): Promi
 }
 
 async function resetOneHalf(services: Services, connection: Connection, keyLength: number): Promise<void> {
-  const failure = { what: `reset the shared key of '${connection.name}'`, connection, stillRunning: `resetting the key of '${connection.name}'` };
+  const failure = {
+    what: l10n.t({ message: "reset the shared key of '{0}'", args: [connection.name], comment: ['Completes "Could not …." in a failure message'] }),
+    connection,
+    stillRunning: l10n.t({ message: "resetting the key of '{0}'", args: [connection.name], comment: ['Completes "Azure may still finish …" when the user stops waiting'] }),
+  };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: 'Resetting key…',
-      title: `Resetting the shared key of '${connection.name}'`,
+      activity: l10n.t('Resetting key…'),
+      title: l10n.t("Resetting the shared key of '{0}'", connection.name),
       steps: [
         {
           target: connection,
-          phases: keyOperationPhases('Resetting…'),
+          phases: keyOperationPhases(l10n.t('Resetting…')),
+          // not user-facing: the audit record's operation (KeyOperation), kept in English
           audit: { what: 'reset shared key', connectionId: connection.id, keyLength },
           perform: (api, options) => api.resetSharedKey(connectionRef(connection), keyLength, options),
         },
       ],
     });
-    const follow = connection.type === 'IPsec' ? ' Update the peer device with it.' : ' The other half needs the same key.';
-    const done = `The shared key of '${connection.name}' was reset to a new ${keyLength}-character key.${follow}`;
-    if ((await services.input.showMessage('info', done, {}, 'Copy new key')) === 'Copy new key') {
+    const done =
+      connection.type === 'IPsec'
+        ? l10n.t("The shared key of '{0}' was reset to a new {1}-character key. Update the peer device with it.", connection.name, keyLength)
+        : l10n.t("The shared key of '{0}' was reset to a new {1}-character key. The other half needs the same key.", connection.name, keyLength);
+    const copyNewKey = l10n.t('Copy new key');
+    if ((await services.input.showMessage('info', done, {}, copyNewKey)) === copyNewKey) {
       await attempt(readingKeyOf(connection), async () =>
+        // not user-facing: the audit record's operation (KeyOperation), kept in English
         copySharedKeyToClipboard(services, connection, await readSharedKey(services, connection, 'read shared key')),
       );
     }

@@ -9,22 +9,22 @@ async function resourceIdOf(services: Services, node: TreeNode | undefined, titl
   if (isAzureResourceNode(node)) {
     return node.resourceId;
   }
-  return (await connectionTarget(services, node, anyConnection, title)).id;
+  return (await connectionTarget(services, node, anyConnection(), title)).id;
 }
 
 export async function copyResourceId(services: Services, node?: TreeNode): Promise<void> {
-  const resourceId = await resourceIdOf(services, node, 'Copy Resource ID');
+  const resourceId = await resourceIdOf(services, node, vscode.l10n.t('Copy Resource ID'));
   await vscode.env.clipboard.writeText(resourceId);
-  void services.input.showMessage('info', `Copied the resource ID: ${resourceId}`, {});
+  void services.input.showMessage('info', vscode.l10n.t('Copied the resource ID: {0}', resourceId), {});
 }
 
 export async function openInPortal(services: Services, node?: TreeNode): Promise<void> {
-  const resourceId = await resourceIdOf(services, node, 'Open in Portal');
+  const resourceId = await resourceIdOf(services, node, vscode.l10n.t('Open in Portal'));
   const api = await services.azure.getApi();
   if (!api.cloud.portalUrl) {
     // A custom cloud without a portal (Azure Stack Hub names its own; the emulator has none): no broken tab.
-    const open = 'Open the Azure Portal';
-    const said = `This cloud names no portal (azureVpn.customCloud.portalUrl). ${open} instead? It shows the resource only if it lives in public Azure.`;
+    const open = vscode.l10n.t('Open the Azure Portal');
+    const said = vscode.l10n.t('This cloud names no portal (azureVpn.customCloud.portalUrl). Open the Azure Portal instead? It shows the resource only if it lives in public Azure.');
     if ((await services.input.showMessage('info', said, {}, open)) !== open) return;
   }
   await vscode.env.openExternal(vscode.Uri.parse(portalUrlForResource(api.cloud, resourceId)));

@@ -2,6 +2,7 @@
 // both; Reset lets Azure make the key on the first half, reads it, and sets it on the second. One
 // notification names both steps. If the second half fails, the key is held for it (SecretStorage,
 // offered again after a reload) and the message says which half has the new key and which the old.
+import * as l10n from '@vscode/l10n';
 import type { Connection } from '../azure/model';
 import { connectionRef } from '../azure/resourceId';
 import { isStoppedWaiting } from '../ui/failureMessages';
@@ -14,14 +15,17 @@ import type { Services } from './services';
 export type KeyChange = { kind: 'set'; sharedKey: string } | { kind: 'reset'; keyLength: number };
 
 export async function changeBothHalves(services: Services, first: Connection, second: Connection, change: KeyChange): Promise<void> {
-  const both = `'${first.name}' and '${second.name}'`;
   const setting = change.kind === 'set';
   const firstHeld = setting ? { connectionId: first.id, connectionName: first.name, ref: connectionRef(first), sharedKey: change.sharedKey } : undefined;
   const context = {
-    what: `${change.kind} the shared key of ${both}`,
+    what: setting
+      ? l10n.t({ message: "set the shared key of '{0}' and '{1}'", args: [first.name, second.name], comment: ['Completes "Could not …." in a failure message'] })
+      : l10n.t({ message: "reset the shared key of '{0}' and '{1}'", args: [first.name, second.name], comment: ['Completes "Could not …." in a failure message'] }),
     connection: first,
-    stillRunning: `${setting ? 'setting' : 'resetting'} the key of '${first.name}'; '${second.name}' was not changed`,
-    ...(firstHeld ? { addendum: keptNote, alwaysOfferRetry: true, extraActions: copyAndDiscard(services, firstHeld) } : {}),
+    stillRunning: setting
+      ? l10n.t({ message: "setting the key of '{0}'; '{1}' was not changed", args: [first.name, second.name], comment: ['Completes "Azure may still finish …" when the user stops waiting'] })
+      : l10n.t({ message: "resetting the key of '{0}'; '{1}' was not changed", args: [first.name, second.name], comment: ['Completes "Azure may still finish …" when the user stops waiting'] }),
+    ...(firstHeld ? { addendum: keptNote(), alwaysOfferRetry: true, extraActions: copyAndDiscard(services, firstHeld) } : {}),
   };
   await attempt(context, async () => {
     let key = setting ? change.sharedKey : undefined;
@@ -29,10 +33,11 @@ export async function changeBothHalves(services: Services, first: Connection, se
     let done = 0;
     const secondStep: OperationStep = {
       target: second,
-      phases: keyOperationPhases(setting ? 'Sending the new key…' : `Reading the key Azure made for '${first.name}' and sending it…`),
+      phases: keyOperationPhases(setting ? l10n.t('Sending the new key…') : l10n.t("Reading the key Azure made for '{0}' and sending it…", first.name)),
+      // not user-facing: the audit record's operation (KeyOperation), kept in English
       audit: { what: 'set shared key', connectionId: second.id, keyLength: setting ? change.sharedKey.length : change.keyLength },
       perform: async (api, options) => {
-        key ??= await readSharedKey(services, first, 'read shared key');
+        key ??= await readSharedKey(services, first, 'read shared key'); // not user-facing: the audit record's operation (KeyOperation)
         await hold(services, second, key);
         await api.setSharedKey(connectionRef(second), key, options);
         await services.heldKeys.release(second.id);
@@ -40,8 +45,10 @@ export async function changeBothHalves(services: Services, first: Connection, se
     };
     try {
       await runConnectionOperation(services, {
-        title: `${setting ? 'Setting' : 'Resetting'} the shared key of ${both}`,
-        activity: setting ? 'Setting key…' : 'Resetting key…',
+        title: setting
+          ? l10n.t("Setting the shared key of '{0}' and '{1}'", first.name, second.name)
+          : l10n.t("Resetting the shared key of '{0}' and '{1}'", first.name, second.name),
+        activity: setting ? l10n.t('Setting key…') : l10n.t('Resetting key…'),
         steps: [setting ? setStep(services, first, change.sharedKey) : resetStep(first, change.keyLength), secondStep],
         onStepDone: (index) => (done = index + 1),
       });
@@ -49,7 +56,7 @@ export async function changeBothHalves(services: Services, first: Connection, se
       if (done === 0) throw error;
       throw secondHalfFailed(services, first, second, key, error);
     }
-    void services.input.showMessage('info', `Both halves have the new shared key: ${both}.`, {});
+    void services.input.showMessage('info', l10n.t("Both halves have the new shared key: '{0}' and '{1}'.", first.name, second.name), {});
   });
 }
 
@@ -57,7 +64,8 @@ export async function changeBothHalves(services: Services, first: Connection, se
 function setStep(services: Services, connection: Connection, sharedKey: string): OperationStep {
   return {
     target: connection,
-    phases: keyOperationPhases('Sending the new key…'),
+    phases: keyOperationPhases(l10n.t('Sending the new key…')),
+    // not user-facing: the audit record's operation (KeyOperation), kept in English
     audit: { what: 'set shared key', connectionId: connection.id, keyLength: sharedKey.length },
     perform: async (api, options) => {
       await api.setSharedKey(connectionRef(connection), sharedKey, options);
@@ -69,7 +77,8 @@ function setStep(services: Services, connection: Connection, sharedKey: string):
 function resetStep(connection: Connection, keyLength: number): OperationStep {
   return {
     target: connection,
-    phases: keyOperationPhases('Resetting…'),
+    phases: keyOperationPhases(l10n.t('Resetting…')),
+    // not user-facing: the audit record's operation (KeyOperation), kept in English
     audit: { what: 'reset shared key', connectionId: connection.id, keyLength },
     perform: (api, options) => api.resetSharedKey(connectionRef(connection), keyLength, options),
   };
@@ -81,18 +90,21 @@ function hold(services: Services, connection: Connection, sharedKey: string): Pr
 
 /** The first half has the new key: say so by name, hold the key for the second, and offer to send it there again. */
 function secondHalfFailed(services: Services, first: Connection, second: Connection, key: string | undefined, reason: unknown): CommandFailure {
-  const where = `'${first.name}' has the new key, '${second.name}' still the old one: the tunnel stays down until they match.`;
+  const where = l10n.t("'{0}' has the new key, '{1}' still the old one: the tunnel stays down until they match.", first.name, second.name);
   if (!key) {
-    return new CommandFailure(reason, { what: `read the new key of '${first.name}' to set it on '${second.name}'`, connection: first, addendum: where });
+    const what = l10n.t({ message: "read the new key of '{0}' to set it on '{1}'", args: [first.name, second.name], comment: ['Completes "Could not …." in a failure message'] });
+    return new CommandFailure(reason, { what, connection: first, addendum: where });
   }
   const held = { connectionId: second.id, connectionName: second.name, ref: connectionRef(second), sharedKey: key };
   return new CommandFailure(reason, {
-    what: `set the shared key of '${second.name}'`,
+    what: l10n.t({ message: "set the shared key of '{0}'", args: [second.name], comment: ['Completes "Could not …." in a failure message'] }),
     connection: second,
-    addendum: `${where} ${keptNote}`,
+    addendum: `${where} ${keptNote()}`,
     alwaysOfferRetry: true,
     retry: () => applySharedKey(services, second, { sharedKey: key, generated: true }),
     extraActions: copyAndDiscard(services, held),
-    stillRunning: isStoppedWaiting(reason) ? `setting the key of '${second.name}' ('${first.name}' already has it)` : undefined,
+    stillRunning: isStoppedWaiting(reason)
+      ? l10n.t({ message: "setting the key of '{0}' ('{1}' already has it)", args: [second.name, first.name], comment: ['Completes "Azure may still finish …" when the user stops waiting'] })
+      : undefined,
   });
 }

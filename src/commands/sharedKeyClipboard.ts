@@ -1,4 +1,5 @@
 // Copying a shared key: to the clipboard, a confirmation that never echoes the key, an audit line.
+import * as l10n from '@vscode/l10n';
 import { clipboardClearSeconds } from '../services/settings';
 import { writeAudit } from './failures';
 import type { Services } from './services';
@@ -7,8 +8,9 @@ import type { Services } from './services';
 export async function copySharedKeyToClipboard(services: Services, connection: { id: string; name: string }, sharedKey: string): Promise<void> {
   const seconds = clipboardClearSeconds();
   await services.clipboard.copy(sharedKey, seconds);
+  // not user-facing: the audit record's operation (KeyOperation), kept in English
   writeAudit(services, { what: 'copied shared key', connectionId: connection.id, keyLength: sharedKey.length });
   // One short line: a notification without buttons shows only its first line.
-  const when = seconds > 0 ? `; the clipboard clears in ${seconds} s` : '';
-  void services.input.showMessage('info', `Copied the shared key of '${connection.name}'${when}.`, {});
+  const said = seconds > 0 ? l10n.t("Copied the shared key of '{0}'; the clipboard clears in {1} s.", connection.name, seconds) : l10n.t("Copied the shared key of '{0}'.", connection.name);
+  void services.input.showMessage('info', said, {});
 }

@@ -16,31 +16,32 @@ export async function signIn(services: Services): Promise<void> {
     return;
   }
   if (method === 'azureCli') {
+    const openTerminal = vscode.l10n.t('Open Terminal');
     const choice = await services.input.showMessage(
       'info',
-      'The extension signs in with the Azure CLI. Run "az login" in a terminal, then refresh the Connections view.',
+      vscode.l10n.t('The extension signs in with the Azure CLI. Run "az login" in a terminal, then refresh the Connections view.'),
       {},
-      'Open Terminal',
+      openTerminal,
     );
-    if (choice === 'Open Terminal') {
-      const terminal = vscode.window.createTerminal('Azure sign-in');
+    if (choice === openTerminal) {
+      const terminal = vscode.window.createTerminal(vscode.l10n.t('Azure sign-in'));
       terminal.show();
-      terminal.sendText('az login');
+      terminal.sendText('az login'); // not user-facing: the command the terminal runs
     }
     return;
   }
   void services.input.showMessage(
     'info',
-    'The extension signs in with the environment credential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for VS Code, restart it, then refresh.',
+    vscode.l10n.t('The extension signs in with the environment credential: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) for VS Code, restart it, then refresh.'),
     {},
   );
 }
 
 /** Already signed in: say who, and offer another method rather than a second sign-in. */
 async function signInAgain(services: Services): Promise<boolean> {
-  const choose = 'Choose Sign-in Method…';
-  const again = 'Sign In Again';
-  const choice = await services.input.showMessage('info', `Signed in to Azure with the ${services.azure.who()}.`, {}, choose, again);
+  const choose = vscode.l10n.t('Choose Sign-in Method…');
+  const again = vscode.l10n.t('Sign In Again');
+  const choice = await services.input.showMessage('info', vscode.l10n.t('Signed in to Azure with the {0}.', services.azure.who()), {}, choose, again);
   if (choice === choose) await chooseSignInMethod(services);
   return choice === again;
 }
@@ -48,14 +49,15 @@ async function signInAgain(services: Services): Promise<boolean> {
 export async function chooseSignInMethod(services: Services): Promise<void> {
   const current = readAzureSettings().authentication;
   const methods: { label: string; detail: string; value: AuthenticationMethod }[] = [
-    { label: 'VS Code Microsoft account', detail: 'The account you sign in to VS Code with (recommended)', value: 'vscode' },
-    { label: 'Azure CLI', detail: 'The account of "az login"', value: 'azureCli' },
-    { label: 'Environment', detail: 'A service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET…', value: 'environment' },
+    { label: vscode.l10n.t('VS Code Microsoft account'), detail: vscode.l10n.t('The account you sign in to VS Code with (recommended)'), value: 'vscode' },
+    { label: vscode.l10n.t('Azure CLI'), detail: vscode.l10n.t('The account of "az login"'), value: 'azureCli' },
+    { label: vscode.l10n.t('Environment'), detail: vscode.l10n.t('A service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET…'), value: 'environment' },
   ];
+  const currentWord = vscode.l10n.t({ message: 'current', comment: ['The sign-in method in use, beside it in the list'] });
   const method = answered(
     await services.input.pickOne(
-      methods.map((item) => ({ ...item, description: item.value === current ? 'current' : undefined })),
-      { title: 'Choose Sign-in Method', placeHolder: 'How should the extension sign in to Azure?' },
+      methods.map((item) => ({ ...item, description: item.value === current ? currentWord : undefined })),
+      { title: vscode.l10n.t('Choose Sign-in Method'), placeHolder: vscode.l10n.t('How should the extension sign in to Azure?') },
     ),
   );
   if (method !== current) {
