@@ -27,7 +27,7 @@ export async function applySharedKey(services: Services, connection: Connection,
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: l10n.t('Setting key…'),
+      activity: 'settingKey',
       title: l10n.t("Setting the shared key of '{0}'", connection.name),
       steps: [
         {

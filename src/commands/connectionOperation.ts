@@ -24,8 +24,8 @@ export interface OperationStep {
 export interface ConnectionOperation {
   /** The progress notification's title, e.g. "Resetting the shared key of 'vpn-1'". */
   title: string;
-  /** What its rows show while it runs, in the user's language: one of the words of ConnectionActivity, e.g. "Setting key…". */
-  activity: string;
+  /** What its rows show while it runs (the tree words it: "Setting key…"). */
+  activity: ConnectionActivity;
   /** One after another, in one notification ("1/2 'cn-a': …" when there are several). */
   steps: OperationStep[];
   /** How the tree learns what happened; by default each connection is read again. */
@@ -55,8 +55,7 @@ export async function runConnectionOperation(services: Services, operation: Conn
       }
     });
   const whileBusy = operation.steps.reduceRight<() => Promise<void>>(
-    // ConnectionActivity lists the English words; the row shows them translated (the activity is never compared).
-    (inner, step) => () => services.activities.run(step.target.id, operation.activity as ConnectionActivity, inner),
+    (inner, step) => () => services.activities.run(step.target.id, operation.activity, inner),
     async () => {
       try {
         await run();

@@ -27,7 +27,7 @@ export async function createHalves(services: Services, specs: NewConnection[], k
     let done = 0;
     try {
       await runConnectionOperation(services, {
-        activity: l10n.t('Creating…'),
+        activity: 'creating',
         title: second ? l10n.t("Creating '{0}' and its other half '{1}'", first.name, second.name) : l10n.t("Creating the connection '{0}'", first.name),
         // A creation that failed late can leave the connection behind in Azure: show what is there.
         afterwards: () => specs.forEach((spec) => services.tree.refreshGatewaysOf(connectionId(spec), spec.gatewayId, spec.peerId)),
@@ -67,7 +67,7 @@ function otherHalfFailed(services: Services, first: Connection, second: NewConne
     run: () =>
       attempt({ what: l10n.t({ message: "delete the connection '{0}'", args: [first.name], comment: ['Completes "Could not …." in a failure message'] }), connection: first }, async () => {
         await runConnectionOperation(services, {
-          activity: l10n.t('Deleting…'),
+          activity: 'deleting',
           title: l10n.t("Deleting the connection '{0}'", first.name),
           steps: [
             {

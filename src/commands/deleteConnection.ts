@@ -25,7 +25,7 @@ export async function deleteConnection(services: Services, node?: TreeNode): Pro
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: l10n.t('Deleting…'),
+      activity: 'deleting',
       title: l10n.t("Deleting the connection '{0}'", connection.name),
       steps: [
         {

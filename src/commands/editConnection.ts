@@ -70,7 +70,7 @@ async function update(services: Services, connection: Connection, state: EditSta
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: l10n.t('Updating…'),
+      activity: 'updating',
       title: l10n.t("Updating the connection '{0}'", connection.name),
       steps: [
         {

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { connectionModes, ipsecPolicyValues, type ConnectionMode, type ConnectionSettings, type IpsecPolicy } from '../azure/connectionSettings';
 import { answered, UserCancelledError } from '../ui/cancelled';
-import { integrityChoices, integrityFits, type PolicyPhase } from '../ui/ipsecPolicy';
+import { azureDefaultPolicyName, integrityChoices, integrityFits, type PolicyPhase } from '../ui/ipsecPolicy';
 import type { PickItem } from '../ui/pickerItems';
 import { dpdTimeout, parseWholeNumber, routingWeight, saDataSize, saLifetime, validateWholeNumber, type WholeNumberRange } from '../ui/tunnelSettingsValidation';
 import type { UserInput } from '../ui/userInput';
@@ -33,8 +33,6 @@ export function settingsOf(draft: Draft): ConnectionSettings {
 }
 
 const onOff = (value: boolean) => (value ? l10n.t({ message: 'On', comment: ['A setting that is switched on'] }) : l10n.t({ message: 'Off', comment: ['A setting that is switched off'] }));
-/** The words of ui/ipsecPolicy.ts's azureDefaultPolicy (the tree's), translated the same. */
-const azureDefaultPolicy = () => l10n.t('Azure default policy');
 const azureDefault = () => l10n.t({ message: 'Azure default', comment: ['A value of the IPsec/IKE policy that Azure chooses'] });
 const grouped = (value: number | undefined) => (value === undefined ? '' : value.toLocaleString('en-US'));
 
@@ -130,10 +128,10 @@ export function editSteps(input: UserInput): WizardStep<EditState>[] {
       input,
       l10n.t({ message: 'IPsec/IKE policy', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }),
       () => [
-        { label: azureDefaultPolicy(), description: l10n.t('Azure proposes its default algorithms'), value: false },
+        { label: azureDefaultPolicyName(), description: l10n.t('Azure proposes its default algorithms'), value: false },
         { label: l10n.t('Custom policy'), description: l10n.t('Only the algorithms you choose'), value: true },
       ],
-      (s) => (s.ipsecPolicy ? l10n.t({ message: 'Custom', comment: ['An IPsec/IKE policy the user chose, not Azure’s default'] }) : azureDefaultPolicy()),
+      (s) => (s.ipsecPolicy ? l10n.t({ message: 'Custom', comment: ['An IPsec/IKE policy the user chose, not Azure’s default'] }) : azureDefaultPolicyName()),
       (d, isCustom) => (d.customPolicy = isCustom),
     ),
     policyValueStep(input, l10n.t({ message: 'IKE encryption', comment: ['A setting, lower case: a step of Edit Connection; completes "Select the …"'] }), 'ikeEncryption', () => ipsecPolicyValues.ikeEncryption),

@@ -8,7 +8,7 @@ import type { Connection } from '../azure/model';
 import { connectionRef } from '../azure/resourceId';
 import { auditResult, type AuditSubject } from '../services/audit';
 import { UserCancelledError } from '../ui/cancelled';
-import { describeFailure, describeStoppedWaiting, isStoppedWaiting, type FailureAction } from '../ui/failureMessages';
+import { describeFailure, describeStoppedWaiting, failureActionLabel, isStoppedWaiting } from '../ui/failureMessages';
 import { withOperationProgress } from '../ui/progress';
 import type { Services } from './services';
 
@@ -72,20 +72,6 @@ export async function runWithFailurePath(services: Services, what: string, run: 
   }
 }
 
-/** The button of one of the failure path's own actions, in the user's language. */
-function actionLabel(action: FailureAction): string {
-  switch (action) {
-    case 'Sign in':
-      return vscode.l10n.t('Sign in');
-    case 'Refresh':
-      return vscode.l10n.t('Refresh');
-    case 'Retry':
-      return vscode.l10n.t('Retry');
-    case 'Retry when it finishes':
-      return vscode.l10n.t('Retry when it finishes');
-  }
-}
-
 /** Shows the failure; resolves to what the user chose to do next, if anything. */
 async function report(services: Services, failure: CommandFailure): Promise<(() => Promise<void>) | undefined> {
   const { reason, context } = failure;
@@ -99,16 +85,16 @@ async function report(services: Services, failure: CommandFailure): Promise<(() 
   services.log.error(shown.message);
   const message = context.addendum ? `${shown.message} ${context.addendum}` : shown.message;
   const extras = context.extraActions ?? [];
-  const choice = await services.input.showMessage('error', message, {}, ...shown.actions.map(actionLabel), ...extras.map((extra) => extra.label));
-  const action = shown.actions.find((candidate) => actionLabel(candidate) === choice);
-  if (action === 'Sign in') return async () => void (await vscode.commands.executeCommand('azureVpn.signIn'));
-  if (action === 'Refresh') {
+  const choice = await services.input.showMessage('error', message, {}, ...shown.actions.map(failureActionLabel), ...extras.map((extra) => extra.label));
+  const action = shown.actions.find((candidate) => failureActionLabel(candidate) === choice);
+  if (action === 'signIn') return async () => void (await vscode.commands.executeCommand('azureVpn.signIn'));
+  if (action === 'refresh') {
     if (context.connection) services.tree.refreshGatewaysOf(context.connection.id);
     else services.tree.refresh();
     return undefined;
   }
-  if (action === 'Retry') return context.retry;
-  if (action === 'Retry when it finishes' && context.retry) {
+  if (action === 'retry') return context.retry;
+  if (action === 'retryWhenItFinishes' && context.retry) {
     const retry = context.retry;
     const connection = context.connection;
     return async () => {

@@ -28,7 +28,7 @@ export async function resetConnection(services: Services, node?: TreeNode): Prom
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: l10n.t('Resetting connection…'),
+      activity: 'resettingConnection',
       title: l10n.t("Resetting the connection '{0}'", connection.name),
       steps: [
         {

@@ -60,7 +60,7 @@ async function resetOneHalf(services: Services, connection: Connection, keyLengt
   };
   await attempt(failure, async () => {
     await runConnectionOperation(services, {
-      activity: l10n.t('Resetting key…'),
+      activity: 'resettingKey',
       title: l10n.t("Resetting the shared key of '{0}'", connection.name),
       steps: [
         {

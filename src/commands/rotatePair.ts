@@ -48,7 +48,7 @@ export async function changeBothHalves(services: Services, first: Connection, se
         title: setting
           ? l10n.t("Setting the shared key of '{0}' and '{1}'", first.name, second.name)
           : l10n.t("Resetting the shared key of '{0}' and '{1}'", first.name, second.name),
-        activity: setting ? l10n.t('Setting key…') : l10n.t('Resetting key…'),
+        activity: setting ? 'settingKey' : 'resettingKey',
         steps: [setting ? setStep(services, first, change.sharedKey) : resetStep(first, change.keyLength), secondStep],
         onStepDone: (index) => (done = index + 1),
       });

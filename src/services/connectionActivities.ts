@@ -2,7 +2,7 @@
 // spinner and "Resetting key…" on the connection meanwhile.
 import * as vscode from 'vscode';
 /** What is running on a connection right now, in the words the tree shows. */
-export type ConnectionActivity = 'Resetting key…' | 'Setting key…' | 'Deleting…' | 'Creating…' | 'Resetting connection…' | 'Updating…';
+export type ConnectionActivity = 'resettingKey' | 'settingKey' | 'deleting' | 'creating' | 'resettingConnection' | 'updating';
 
 export class ConnectionActivities implements vscode.Disposable {
   private readonly running = new Map<string, ConnectionActivity>();

@@ -113,17 +113,17 @@ export function statusWord(status: ConnectionStatus): string {
 /** What is running on a connection, in the words of its row. */
 export function activityWords(activity: ConnectionActivity): string {
   switch (activity) {
-    case 'Resetting key…':
+    case 'resettingKey':
       return l10n.t('Resetting key…');
-    case 'Setting key…':
+    case 'settingKey':
       return l10n.t('Setting key…');
-    case 'Deleting…':
+    case 'deleting':
       return l10n.t('Deleting…');
-    case 'Creating…':
+    case 'creating':
       return l10n.t('Creating…');
-    case 'Resetting connection…':
+    case 'resettingConnection':
       return l10n.t('Resetting connection…');
-    case 'Updating…':
+    case 'updating':
       return l10n.t('Updating…');
   }
 }

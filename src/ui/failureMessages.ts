@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { AzureError, StoppedWaitingError, type AzureErrorKind } from '../azure/errors';
 
 /** What the user can do about a failure: an id, compared by the failure path; failureActionLabel gives its button's words. */
-export type FailureAction = 'Retry when it finishes' | 'Refresh' | 'Sign in' | 'Retry';
+export type FailureAction = 'retryWhenItFinishes' | 'refresh' | 'signIn' | 'retry';
 
 export interface FailureMessage {
   message: string;
@@ -12,27 +12,25 @@ export interface FailureMessage {
 }
 
 const actionsByKind: Record<AzureErrorKind, FailureAction[]> = {
-  // not user-facing: FailureAction ids (compared in commands/failures.ts); the button shows failureActionLabel's words
-  notSignedIn: ['Sign in'],
+  notSignedIn: ['signIn'],
   forbidden: [],
   noSharedKey: [],
-  throttled: ['Retry'],
-  notFound: ['Refresh'],
-  // not user-facing: a FailureAction id, as above
-  conflict: ['Retry when it finishes'],
+  throttled: ['retry'],
+  notFound: ['refresh'],
+  conflict: ['retryWhenItFinishes'],
   badRequest: [],
-  operationFailed: ['Retry'],
-  unavailable: ['Retry'],
-  unknown: ['Retry'],
+  operationFailed: ['retry'],
+  unavailable: ['retry'],
+  unknown: ['retry'],
 };
 
 /** `what` completes "Could not …", e.g. "reset the shared key of 'vpn-1'". */
 export function describeFailure(what: string, error: unknown, retry: 'none' | 'whenSensible' | 'always'): FailureMessage {
-  let actions: FailureAction[] = error instanceof AzureError ? actionsByKind[error.kind] : ['Retry'];
+  let actions: FailureAction[] = error instanceof AzureError ? actionsByKind[error.kind] : ['retry'];
   if (retry === 'none') {
     actions = actions.filter((action) => !isRetry(action));
   } else if (retry === 'always' && !actions.some(isRetry)) {
-    actions = [...actions, 'Retry'];
+    actions = [...actions, 'retry'];
   }
   const message = l10n.t({ message: 'Could not {0}. {1}', args: [what, reasonOf(error)], comment: ['{0} is what was being done, e.g. "reset the shared key of \'vpn-1\'"; {1} is why it failed (a sentence)'] });
   return { message, actions };
@@ -41,19 +39,19 @@ export function describeFailure(what: string, error: unknown, retry: 'none' | 'w
 /** The words of an action's button. */
 export function failureActionLabel(action: FailureAction): string {
   switch (action) {
-    case 'Retry when it finishes':
+    case 'retryWhenItFinishes':
       return l10n.t('Retry when it finishes');
-    case 'Refresh':
+    case 'refresh':
       return l10n.t('Refresh');
-    case 'Sign in':
+    case 'signIn':
       return l10n.t('Sign in');
-    case 'Retry':
+    case 'retry':
       return l10n.t('Retry');
   }
 }
 
 function isRetry(action: FailureAction): boolean {
-  return action === 'Retry' || action === 'Retry when it finishes';
+  return action === 'retry' || action === 'retryWhenItFinishes';
 }
 
 function reasonOf(error: unknown): string {

@@ -41,12 +41,6 @@ export function azureDefaultPolicyName(): string {
   return l10n.t('Azure default policy');
 }
 
-/**
- * Still imported by src/commands/editConnectionSteps.ts, which another branch localizes at the same time:
- * once merged, that file calls azureDefaultPolicyName() and this constant goes.
- */
-export const azureDefaultPolicy = 'Azure default policy';
-
 export function describePolicy(policy: IpsecPolicy | undefined): string {
   return policy ? `IKE ${describeIkePhase(policy)}; IPsec ${describeIpsecPhase(policy)}; ${describeSaLifetime(policy)}` : azureDefaultPolicyName();
 }

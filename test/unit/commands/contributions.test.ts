@@ -47,7 +47,7 @@ function producedTokens(): Set<string> {
     gatewayLook(gateway('vpn')),
     gatewayLook(gateway('er', { kind: 'ExpressRoute' })),
     connectionLook(connection('c')),
-    connectionLook(connection('c'), { activity: 'Deleting…' }),
+    connectionLook(connection('c'), { activity: 'deleting' }),
     connectionLook(connection('c'), { heldKey: true }),
     connectionLook(connection('v', { type: 'Vnet2Vnet' })),
     gatewayLook(gateway('bgp', { bgpAsn: 65010 })),

@@ -87,7 +87,7 @@ describe('how the tree shows Azure objects', () => {
     });
 
     it('show an operation in flight with a spinner and what is happening, and are busy meanwhile', () => {
-      const look = connectionLook(connection('c'), { activity: 'Resetting key…' });
+      const look = connectionLook(connection('c'), { activity: 'resettingKey' });
       assert.strictEqual(look.icon.id, 'loading~spin');
       assert.strictEqual(look.description, 'Resetting key…');
       assert.ok(tokens(look.contextValue).includes('busy'));
@@ -106,7 +106,7 @@ describe('how the tree shows Azure objects', () => {
     });
 
     it('show no held key while the operation that sends it still runs', () => {
-      const look = connectionLook(connection('site'), { heldKey: true, activity: 'Setting key…' });
+      const look = connectionLook(connection('site'), { heldKey: true, activity: 'settingKey' });
       assert.strictEqual(look.description, 'Setting key…');
       assert.ok(!tokens(look.contextValue).includes('heldKey'));
       assert.doesNotMatch(look.tooltip, /held/);

@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import { AzureError, type AzureErrorKind } from '../../../src/azure/errors';
-import { describeFailure, describeStoppedWaiting } from '../../../src/ui/failureMessages';
+import { describeFailure, describeStoppedWaiting, failureActionLabel } from '../../../src/ui/failureMessages';
+
+/** The buttons the message offers, as the user reads them. */
+function buttons(failure: { actions: Parameters<typeof failureActionLabel>[0][] }): string[] {
+  return failure.actions.map(failureActionLabel);
+}
 
 describe('failure messages', () => {
   const what = "reset the shared key of 'vpn-1'";
@@ -8,7 +13,7 @@ describe('failure messages', () => {
   it('say what could not be done and why, in one sentence pair', () => {
     const failure = describeFailure(what, new AzureError('forbidden', 'You do not have permission for this.'), 'whenSensible');
     assert.strictEqual(failure.message, "Could not reset the shared key of 'vpn-1'. You do not have permission for this.");
-    assert.deepStrictEqual(failure.actions, []);
+    assert.deepStrictEqual(buttons(failure), []);
   });
 
   const expected: [AzureErrorKind, string[]][] = [
@@ -25,7 +30,7 @@ describe('failure messages', () => {
   ];
   for (const [kind, actions] of expected) {
     it(`offer ${actions.length ? actions.join(', ') : 'no action'} for ${kind}`, () => {
-      assert.deepStrictEqual(describeFailure(what, new AzureError(kind, 'Reason.'), 'whenSensible').actions, actions);
+      assert.deepStrictEqual(buttons(describeFailure(what, new AzureError(kind, 'Reason.'), 'whenSensible')), actions);
     });
   }
 
@@ -35,9 +40,9 @@ describe('failure messages', () => {
   });
 
   it('offer no retry when there is nothing to retry, and always one for a held key', () => {
-    assert.deepStrictEqual(describeFailure(what, new AzureError('conflict', 'Busy.'), 'none').actions, []);
-    assert.deepStrictEqual(describeFailure(what, new AzureError('forbidden', 'No.'), 'always').actions, ['Retry']);
-    assert.deepStrictEqual(describeFailure(what, new AzureError('conflict', 'Busy.'), 'always').actions, ['Retry when it finishes']);
+    assert.deepStrictEqual(buttons(describeFailure(what, new AzureError('conflict', 'Busy.'), 'none')), []);
+    assert.deepStrictEqual(buttons(describeFailure(what, new AzureError('forbidden', 'No.'), 'always')), ['Retry']);
+    assert.deepStrictEqual(buttons(describeFailure(what, new AzureError('conflict', 'Busy.'), 'always')), ['Retry when it finishes']);
   });
 
   it('end the reason with a full stop, and never show a stack', () => {
