@@ -65,13 +65,16 @@ describe('Sign-in that follows VS Code', () => {
   for (const claimsChallenge of [true, false]) {
     it(`a token Azure revoked (${claimsChallenge ? 'claims challenge' : 'plain 401'}) is replaced by a fresh one: the tree loads without a reload or a new sign-in`, async () => {
       assert.deepStrictEqual(await childLabels(), [lab, production]);
-      await emulator().revokeTokens({ claimsChallenge });
+      // Marked before the revocation: a request still running from an earlier test may be the one that meets it.
       const mark = await requestCount();
+      await emulator().revokeTokens({ claimsChallenge });
       assert.deepStrictEqual(await childLabels(), [lab, production], 'the subscriptions are gone after the revocation');
       assert.deepStrictEqual(await childLabels((await childrenOf())[1]), ['rg-vpn.prod(westeurope)_01', 'rg-Zürich-vpn']);
-      // Only what this test asked for: no gateway level is loaded here (an earlier test's background lookup may still land).
-      const seen = (await requestsSince(mark)).filter((request) => !request.path.includes('/virtualNetworkGateways/'));
-      assert.strictEqual(seen.filter((request) => request.status === 401).length, 1, 'Azure refused more than the revoked token');
+      const seen = await requestsSince(mark);
+      const refused = seen.filter((request) => request.status === 401);
+      assert.ok(refused.length >= 1, 'Azure never refused the revoked token');
+      // Each request in flight with the revoked token is refused once and sent again with the fresh one, never refused again.
+      assert.strictEqual(new Set(refused.map((request) => request.path)).size, refused.length, 'Azure refused a request twice');
       assert.strictEqual(seen.filter((request) => request.path.includes('/oauth2/')).length, 1, 'not exactly one fresh token');
     });
   }
