@@ -2,9 +2,10 @@
 // (azureVpn.discovery = resourceGraph, since the emulator is a custom cloud), with a subscription
 // that holds no gateway beside the default data; Go to Connection…, Show Only Problems and its
 // badge; Graph's lag covered by the session's own writes; the fallback to the Resource Manager walk.
-// Its file name sorts it last: Go to Connection… leaves the view expanded where it revealed, and
-// tree.test.ts's redraw test reveals a gateway in a view it expects collapsed.
+// It collapses the view before and after: Go to Connection… leaves the view expanded where it
+// revealed, and an expanded gateway reads its connections again on every reload.
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/defaultData';
 import type { RequestLogEntry } from '../../emulator/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
@@ -43,10 +44,17 @@ async function shownUnder(node?: TreeNode): Promise<string[]> {
   return (await (await extensionApi()).treeDataProvider.getChildren(node)).map(labelOf);
 }
 
+/** Collapses every row of the view: an expanded gateway would read its connections again, in the background, on each reload. */
+async function collapseView(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.treeView.azureVpn.connections.collapseAll');
+}
+
 describe('Fleet through Azure Resource Graph', () => {
   const saved = { discovery: userSetting('azureVpn.discovery'), showAll: userSetting('azureVpn.showSubscriptionsWithoutGateways') };
 
   before(async () => {
+    // Earlier suites leave gateways expanded: the reloads below would read their connections while these tests count requests.
+    await collapseView();
     // A new session, as after signing in again: the writes earlier suites made are not this session's to lay over Graph.
     await signInAgain();
     await emulator().reset();
@@ -62,6 +70,7 @@ describe('Fleet through Azure Resource Graph', () => {
   });
 
   after(async () => {
+    await collapseView();
     await updateSetting('azureVpn.discovery', saved.discovery);
     await emulator().reset();
     (await extensionApi()).treeDataProvider.refresh();
