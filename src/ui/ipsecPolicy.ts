@@ -40,7 +40,3 @@ export function describeSaLifetime(policy: IpsecPolicy): string {
 export function azureDefaultPolicyName(): string {
   return l10n.t('Azure default policy');
 }
-
-export function describePolicy(policy: IpsecPolicy | undefined): string {
-  return policy ? `IKE ${describeIkePhase(policy)}; IPsec ${describeIpsecPhase(policy)}; ${describeSaLifetime(policy)}` : azureDefaultPolicyName();
-}

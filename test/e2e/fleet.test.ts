@@ -3,10 +3,7 @@
 // default data, Go to Connection… from the view's title, Show Only Problems and its badge, and the
 // walk Resource Manager takes over with when Graph refuses. Screenshots in test-results/fleet-*.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { EmulatorControl } from '../emulator/control';
-import { filesUnder } from './support/keySearch';
 import { startSession, suiteFailed, type Session } from './support/session';
 import { Workbench } from './support/workbench';
 
@@ -29,12 +26,6 @@ describe('The whole fleet in VS Code, through Azure Resource Graph', function ()
     return (await content.count()) && (await content.isVisible()) ? (await content.innerText()).trim() : '';
   }
 
-  function extensionLog(): string {
-    return filesUnder(session.server.logsDir)
-      .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
-      .map((file) => fs.readFileSync(file, 'utf8'))
-      .join('\n');
-  }
 
   before(async () => {
     session = await startSession({ name: 'fleet', settings: { 'azureVpn.discovery': 'resourceGraph' } });
@@ -100,17 +91,17 @@ describe('The whole fleet in VS Code, through Azure Resource Graph', function ()
 
   it('when Graph refuses the query, the tree walks Resource Manager instead and the log says so once', async () => {
     const workbench = flow('fallback');
-    const before = extensionLog().match(fallbackLine)?.length ?? 0;
+    const before = session.extensionLog().match(fallbackLine)?.length ?? 0;
     await azure.addFault({ method: 'POST', pathPattern: '^/providers/Microsoft.ResourceGraph/resources$', status: 403, errorCode: 'AuthorizationFailed', count: 2 });
     await workbench.runCommand('Azure VPN: Refresh');
     await workbench.treeItem(marketing.name).waitFor();
     assert.strictEqual(await workbench.treeItem(hint).count(), 0, 'the walk knows no hidden subscriptions');
     const deadline = Date.now() + 20_000;
-    while ((extensionLog().match(fallbackLine)?.length ?? 0) === before) {
+    while ((session.extensionLog().match(fallbackLine)?.length ?? 0) === before) {
       assert.ok(Date.now() < deadline, 'the log does not say the tree walks Resource Manager');
       await workbench.page.waitForTimeout(250);
     }
-    assert.strictEqual((extensionLog().match(fallbackLine)?.length ?? 0) - before, 1, 'one line for the fallback');
+    assert.strictEqual((session.extensionLog().match(fallbackLine)?.length ?? 0) - before, 1, 'one line for the fallback');
     await workbench.step('walked');
   });
 });

@@ -4,13 +4,11 @@
 // Edit Connection and Reset Connection. The last test searches everything written for the keys and
 // the script.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { connectionIn, everySharedKey, paris, productionGateway, sameKey, sharedKeyIn } from './support/azureState';
 import { readBrowserStorage, readSecretStorage } from './support/browserStorage';
-import { filesUnder, KeySearch } from './support/keySearch';
+import { KeySearch } from './support/keySearch';
 import { startSession, suiteFailed, type Session } from './support/session';
 import { Workbench } from './support/workbench';
 
@@ -27,12 +25,6 @@ describe('Troubleshooting a tunnel in VS Code, checked against Azure', function 
     return new Workbench(session.workbench.page, name);
   }
 
-  function extensionLog(): string {
-    return filesUnder(session.server.logsDir)
-      .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
-      .map((file) => fs.readFileSync(file, 'utf8'))
-      .join('\n');
-  }
 
   /** The rows of the tree as a screen reader hears them ("label, description"). */
   async function treeRows(workbench: Workbench): Promise<string> {
@@ -193,8 +185,8 @@ describe('Troubleshooting a tunnel in VS Code, checked against Azure', function 
       await workbench.page.waitForTimeout(250);
     }
 
-    assert.match(extensionLog(), /what="read device configuration script"[^\n]*result="succeeded"/, 'no audit line of the script read: run the whole file');
-    assert.match(extensionLog(), /"url": "[^"]*\/vpndeviceconfigurationscript\?/, 'the log has no SDK request line of the script: the flows did not run with the log at Trace');
+    assert.match(session.extensionLog(), /what="read device configuration script"[^\n]*result="succeeded"/, 'no audit line of the script read: run the whole file');
+    assert.match(session.extensionLog(), /"url": "[^"]*\/vpndeviceconfigurationscript\?/, 'the log has no SDK request line of the script: the flows did not run with the log at Trace');
     secrets.remember(scriptLine);
     const { server } = session;
     const files = secrets.inFiles([server.userDataDir, server.extensionsDir, server.folder], [server.logFile, session.consoleLog]);

@@ -3,14 +3,12 @@
 // reset before each. The last test searches everything written meanwhile for every key the flows saw.
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { connectionIn, everySharedKey, lyon, noKeyIn, paris, productionGateway, sameKey, sharedKeyIn } from './support/azureState';
 import { extensionSecretName, readSecretStorage } from './support/browserStorage';
 import { keysWrittenAnywhere } from './support/hygiene';
-import { filesUnder, KeySearch } from './support/keySearch';
+import { KeySearch } from './support/keySearch';
 import { startSession, suiteFailed, type Session } from './support/session';
 import { Workbench } from './support/workbench';
 
@@ -46,18 +44,11 @@ describe('User flows in VS Code, checked against Azure', function () {
   }
 
 
-  /** Everything the extension wrote to its "Azure VPN" log channel so far. */
-  function extensionLog(): string {
-    return filesUnder(session.server.logsDir)
-      .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
-      .map((file) => fs.readFileSync(file, 'utf8'))
-      .join('\n');
-  }
 
   /** Waits until the extension's log has a line matching `pattern` (VS Code writes log files a moment later). */
   async function logShows(workbench: Workbench, pattern: RegExp, what: string): Promise<void> {
     const deadline = Date.now() + 20_000;
-    while (!pattern.test(extensionLog())) {
+    while (!pattern.test(session.extensionLog())) {
       assert.ok(Date.now() < deadline, `the Azure VPN log shows no ${what}`);
       await workbench.page.waitForTimeout(250);
     }
@@ -109,7 +100,7 @@ describe('User flows in VS Code, checked against Azure', function () {
     await workbench.runCommand('Azure VPN: Refresh');
     // The SDK's request lines are JSON over several lines: the URL comes a few lines after "Request:".
     await logShows(workbench, /\[debug\][^\n]*Request: \{[^]*?"url": "[^"]*\/subscriptions\?/, 'Azure SDK request line after the level was set to Trace');
-    const log = extensionLog();
+    const log = session.extensionLog();
     assert.match(log, /"authorization": "REDACTED"/i, 'the request lines do not show the Authorization header redacted');
     assert.doesNotMatch(log, /Bearer\s+\S/i, 'a bearer token is in the log');
     await workbench.runCommand('Output: Show Output Channels...');
@@ -311,12 +302,12 @@ describe('User flows in VS Code, checked against Azure', function () {
     const audited = ['viewed shared key', 'copied shared key', 'set shared key', 'reset shared key', 'created connection with shared key'];
     const deadline = Date.now() + 20_000;
     let missing = audited;
-    while ((missing = audited.filter((what) => !extensionLog().includes(`what="${what}"`))).length > 0 && Date.now() < deadline) {
+    while ((missing = audited.filter((what) => !session.extensionLog().includes(`what="${what}"`))).length > 0 && Date.now() < deadline) {
       await workbench.page.waitForTimeout(250);
     }
     assert.deepStrictEqual(missing, [], 'the Azure VPN log lacks audit lines of these key commands: run the whole file, whose flows use them');
-    assert.match(extensionLog(), /what="set shared key"[^\n]*result="failed/, 'the log has no audit line of the failed set');
-    assert.match(extensionLog(), /"url": "[^"]*\/sharedkey\?/, 'the log has no SDK request line of a shared key operation: the flows did not run with the log at Trace');
+    assert.match(session.extensionLog(), /what="set shared key"[^\n]*result="failed/, 'the log has no audit line of the failed set');
+    assert.match(session.extensionLog(), /"url": "[^"]*\/sharedkey\?/, 'the log has no SDK request line of a shared key operation: the flows did not run with the log at Trace');
 
     const hits = await keysWrittenAnywhere(session, workbench.page, seenKeys);
     assert.deepStrictEqual(hits, [], 'a shared key was written where it must not be');

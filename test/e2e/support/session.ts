@@ -10,6 +10,7 @@ import { launchBrowser, openPage, recordConsole, screenshot, waitForWorkbench } 
 import { startCodeServer, type CodeServer } from '../../host/codeServer';
 import { emulatorEnvironment, emulatorSettings, noAzureCredentials } from '../../host/extensionSetup';
 import { testResultsDir } from '../../host/paths';
+import { filesUnder } from './keySearch';
 import { installPseudoTranslation, pseudoLocale } from './pseudoLocale';
 import { packageExtension } from './vsix';
 import { Workbench } from './workbench';
@@ -37,6 +38,8 @@ export interface Session {
   workbench: Workbench;
   /** Every message of the page console (the workbench's Developer Tools output), one per line. */
   consoleLog: string;
+  /** Everything the extension wrote to its "Azure VPN" log channel so far. */
+  extensionLog(): string;
   /** Stops everything; keeps VS Code's logs (and a last screenshot) when the test failed. */
   stop(failed?: boolean): Promise<void>;
 }
@@ -86,7 +89,12 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       if (failed) await screenshot(page, `${options.name}-failed`).catch(() => undefined);
     });
     await waitForWorkbench(page);
-    return { emulator, server, browser, workbench: new Workbench(page, options.name), consoleLog, stop };
+    const extensionLog = (): string =>
+      filesUnder(server.logsDir)
+        .filter((file) => file.endsWith(`${path.sep}Azure VPN.log`))
+        .map((file) => fs.readFileSync(file, 'utf8'))
+        .join('\n');
+    return { emulator, server, browser, workbench: new Workbench(page, options.name), consoleLog, extensionLog, stop };
   } catch (error) {
     await stop(true);
     throw error;
